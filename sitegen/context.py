@@ -1,0 +1,156 @@
+"""What a template sees for one page: its content, neighbours, translations and figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .directory import (DIMENSIONS, Facet, collect_facets, country_name, facet_segment,
+                        facet_title)
+from .markup import convert_untrusted
+from .pages import Page, TranslationGraph
+from .render import Link, breadcrumbs, children
+from .settings import LANGUAGE_NAMES, Settings
+from .sitefiles import alternates
+
+
+@dataclass(frozen=True)
+class Switch:
+    """One entry of the language switcher."""
+
+    lang: str
+    name: str
+    url: str
+    current: bool
+    translated: bool  # False when that language only shows this page as a fallback
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A key figure ready for a template: a number (formatted there) and its label."""
+
+    format: str
+    value: object
+    label: str
+    qualifier: str = ""
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every page of the build shares (computed once)."""
+
+    graph: TranslationGraph
+    settings: Settings
+    nav: dict  # lang -> tuple[NavItem]
+    data: dict  # data file name -> parsed YAML
+    figures: dict  # directory figures: labs_total, labs_in_france, …
+    labs: tuple  # every Lab, in directory order
+    facets: dict  # dimension -> tuple[Facet]
+    gettext: dict  # lang -> gettext function
+    labs_by_stem: dict
+
+
+def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
+    """Each language's version of this very page."""
+    real = graph.real_languages(page.key)
+    return tuple(Switch(lang, LANGUAGE_NAMES[lang], other.url, lang == page.lang, lang in real)
+                 for lang in graph.languages if (other := graph.get(page.key, lang)))
+
+
+def key_figures(shared: Shared, group: str | None, lang: str) -> tuple[Figure, ...]:
+    """A group of `data/key_figures.yaml`, with directory figures computed from the labs."""
+    if not group:
+        return ()
+    figures = []
+    for item in shared.data.get("key_figures", {}).get(group, ()):
+        value = item.get("value")
+        if item.get("format") == "directory":
+            value = shared.figures.get(value, 0)
+        figures.append(Figure(item.get("format", "number"), value,
+                              _pick(item.get("label"), lang), _pick(item.get("qualifier"), lang)))
+    return tuple(figures)
+
+
+def _pick(text, lang: str) -> str:
+    if isinstance(text, dict):
+        return text.get(lang) or next(iter(text.values()), "")
+    return text or ""
+
+
+def page_context(page: Page, body: str, shared: Shared) -> dict:
+    """The variables of `page`'s template."""
+    graph, settings = shared.graph, shared.settings
+    original = graph.get(page.key, page.content_lang) if page.is_fallback else page
+    return {
+        "page": page,
+        "content": Markup(body),
+        "nav": shared.nav[page.lang],
+        "home_url": graph.get("", page.lang).url if graph.get("", page.lang) else "/",
+        "breadcrumbs": breadcrumbs(graph, page),
+        "children": children(graph, page),
+        "switcher": switcher(graph, page),
+        "alternates": [] if page.is_fallback else alternates(graph, page.key, settings),
+        "canonical": settings.absolute(original.url),
+        "figures": key_figures(shared, page.source.figures if page.source else None, page.lang),
+        "directory": shared.figures,
+        "data": shared.data,
+        "labs": shared.labs,
+        "facets": shared.facets,
+        "facet_links": lambda dimension: facet_links(shared, dimension, page.lang),
+        "lab_url": lambda lab: graph.get(f"labs/{lab.stem}", page.lang).url,
+        "facet_url": lambda dimension, value: facet_url(graph, dimension, value, page.lang),
+        "dimension_url": lambda dimension: graph.get(f"labs/{dimension}", page.lang).url,
+        "dimensions": DIMENSIONS,
+        "country": lambda name: country_name(name, page.lang),
+        "institute_name": lambda code: facet_title(Facet("institute", code, ()), page.lang,
+                                                   shared.gettext[page.lang]),
+        "facet_title": lambda facet: facet_title(facet, page.lang, shared.gettext[page.lang]),
+        "labs_of": lambda facet: [shared.labs_by_stem[stem] for stem in facet.stems],
+        "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
+                      for kind in ("csv", "json")},
+        "summary": lab_summary(page),
+    }
+
+
+def lab_summary(page: Page) -> tuple[Markup, str] | None:
+    """A lab's summary as HTML (registry text: raw HTML shown as text) and its language."""
+    if page.kind != "lab" or not (found := page.data[0].summary.get(page.lang)):
+        return None
+    return Markup(convert_untrusted(found[0])), found[1]
+
+
+def facet_links(shared: Shared, dimension: str, lang: str) -> tuple[tuple[Link, int], ...]:
+    """(link, number of labs) for every value of one dimension."""
+    links = []
+    for facet in shared.facets[dimension]:
+        target = shared.graph.get(f"labs/{dimension}/{facet_segment(facet)}", lang)
+        links.append((Link(target.title, target.url, lang), len(facet.stems)))
+    return tuple(links)
+
+
+def facet_url(graph: TranslationGraph, dimension: str, value: str, lang: str) -> str:
+    """The URL of the page listing the labs with `value` in `dimension`."""
+    return graph.get(f"labs/{dimension}/{facet_segment(Facet(dimension, value, ()))}",
+                     lang).url
+
+
+def not_found_context(shared: Shared, lang: str, title: str) -> dict:
+    """The variables of the 404 page of one language (served at any URL, so no canonical)."""
+    base = shared.settings.base_path
+    page = Page(key="404", lang=lang, content_lang=lang, kind="notfound", title=title,
+                url=f"{base}/{lang}/404.html")
+    home = shared.graph.get("", lang)
+    switch = tuple(Switch(other, LANGUAGE_NAMES[other], f"{base}/{other}/404.html",
+                          other == lang, True) for other in shared.graph.languages)
+    return {"page": page, "content": Markup(""), "nav": shared.nav[lang],
+            "home_url": home.url if home else f"{base}/{lang}/", "breadcrumbs": (),
+            "children": (), "switcher": switch, "alternates": [], "canonical": "",
+            "figures": ()}
+
+
+def make_shared(graph, settings, nav, data, figures, labs, gettext) -> Shared:
+    """Bundle what all pages share."""
+    return Shared(graph, settings, nav, data, figures, labs, collect_facets(labs), gettext,
+                  {lab.stem: lab for lab in labs})
+

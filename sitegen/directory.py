@@ -1,0 +1,125 @@
+"""The laboratory directory as ordinary pages: the index, facet pages and one page per lab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel import Locale
+
+from .labs import Lab, slugify, sort_key
+from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
+from .settings import BABEL_LOCALES
+from .sources import Source
+
+SECTION = "labs"
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+# dimension -> (segment per language, title of its list page, how to read the facet off a lab)
+DIMENSIONS: dict[str, tuple[dict[str, str], str]] = {
+    "institute": ({"en": "institutes", "fr": "instituts"}, N_("Laboratories by institute")),
+    "region": ({"en": "regions", "fr": "regions"}, N_("Laboratories by region")),
+    "country": ({"en": "countries", "fr": "pays"}, N_("Laboratories by country")),
+    "supervisor": ({"en": "institutions", "fr": "etablissements"},
+                   N_("Laboratories by supervising institution")),
+}
+
+INSTITUTE_NAMES = {
+    "INSB": N_("CNRS Biology (INSB)"),
+    "INC": N_("CNRS Chemistry (INC)"),
+    "INEE": N_("CNRS Ecology & Environment (INEE)"),
+    "INSHS": N_("CNRS Human & Social Sciences (INSHS)"),
+    "INSIS": N_("CNRS Engineering (INSIS)"),
+    "INSMI": N_("CNRS Mathematics (INSMI)"),
+    "INP": N_("CNRS Physics (INP)"),
+    "IN2P3": N_("CNRS Nuclear & Particle Physics (IN2P3)"),
+    "INSU": N_("CNRS Earth & Astronomy (INSU)"),
+    "INS2I": N_("CNRS Informatics (INS2I)"),
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One value of one dimension (an institute, a region, …) and its laboratories."""
+
+    dimension: str
+    value: str  # as in the data: 'INSB', 'Occitanie', 'France', 'Université de Toulouse'
+    stems: tuple[str, ...]
+
+
+def facet_values(lab: Lab, dimension: str) -> tuple[str, ...]:
+    """The values a lab has in one dimension (several supervising institutions, for one)."""
+    if dimension == "supervisor":
+        return lab.supervisors
+    value = {"institute": lab.institute, "region": lab.region, "country": lab.country}[dimension]
+    return (value,) if value else ()
+
+
+def collect_facets(labs: tuple[Lab, ...]) -> dict[str, tuple[Facet, ...]]:
+    """Every dimension's values, each with its labs, ordered as a French reader expects."""
+    facets = {}
+    for dimension in DIMENSIONS:
+        members: dict[str, list[str]] = {}
+        for lab in labs:
+            for value in facet_values(lab, dimension):
+                members.setdefault(value, []).append(lab.stem)
+        facets[dimension] = tuple(Facet(dimension, value, tuple(stems)) for value, stems
+                                  in sorted(members.items(), key=lambda kv: sort_key(kv[0])))
+    return facets
+
+
+def facet_segment(facet: Facet) -> str:
+    """A facet page's URL segment; the same in both languages."""
+    return slugify(facet.value) or "unnamed"
+
+
+def country_name(name: str, lang: str) -> str:
+    """A country's name in `lang` (the data names countries in English)."""
+    english = Locale.parse("en").territories
+    code = next((c for c, n in english.items() if n == name and c.isalpha()), None)
+    return Locale.parse(BABEL_LOCALES[lang]).territories.get(code, name) if code else name
+
+
+def facet_title(facet: Facet, lang: str, gettext: Callable[[str], str]) -> str:
+    """How a facet is named on its page and in links."""
+    if facet.dimension == "institute":
+        return gettext(INSTITUTE_NAMES.get(facet.value, facet.value))
+    if facet.dimension == "country":
+        return country_name(facet.value, lang)
+    return facet.value
+
+
+def directory_pages(labs: tuple[Lab, ...], sources: list[Source], languages: tuple[str, ...],
+                    gettext: dict[str, Callable[[str], str]]) -> list[Page]:
+    """Pages generated from lab data, in every language: facet lists, facets and labs."""
+    if not labs:
+        return []
+    pages = []
+    has_index = {s.lang for s in sources if s.key == SECTION}
+    facets = collect_facets(labs)
+    for lang in languages:
+        _ = gettext[lang]
+        if not has_index:
+            pages.append(Page(key=SECTION, lang=lang, content_lang=lang, kind=DIRECTORY,
+                              title=_("Laboratory directory"), segment=SECTION,
+                              template="directory.html"))
+        for dimension, (segments, title) in DIMENSIONS.items():
+            pages.append(Page(key=f"{SECTION}/{dimension}", lang=lang, content_lang=lang,
+                              kind=FACET_LIST, title=_(title), segment=segments[lang],
+                              template="facet-list.html", data=(dimension,)))
+            for facet in facets[dimension]:
+                pages.append(Page(key=f"{SECTION}/{dimension}/{facet_segment(facet)}",
+                                  lang=lang, content_lang=lang, kind=FACET,
+                                  title=facet_title(facet, lang, _), segment=facet_segment(facet),
+                                  template="facet.html", data=(facet,)))
+        for lab in labs:
+            name, _name_lang = lab.name.get(lang)
+            pages.append(Page(key=f"{SECTION}/{lab.stem}", lang=lang, content_lang=lang,
+                              kind=LAB, title=name, segment=lab.stem, template="lab.html",
+                              data=(lab,)))
+    return pages

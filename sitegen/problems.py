@@ -1,0 +1,80 @@
+"""Problems found in the content: the build's user-facing error interface."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, printed as `PATH:LINE[:COL]: message`."""
+
+    path: str  # relative to the content tree, with forward slashes
+    line: int = 0  # 1-based; 0 when the whole file is concerned
+    col: int = 0  # 1-based; 0 when unknown
+    message: str = ""
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{where}: {prefix}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+
+class BuildFailed(Exception):
+    """Raised when the content has errors; carries every problem found so far."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(sorted(problems))
+        super().__init__(f"{len(self.errors)} errors")
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def error(path: str, line: int, message: str, col: int = 0) -> Problem:
+    """Make an error problem."""
+    return Problem(path, line, col, message, ERROR)
+
+
+def warning(path: str, line: int, message: str, col: int = 0) -> Problem:
+    """Make a warning problem."""
+    return Problem(path, line, col, message, WARNING)
+
+
+def raise_if_errors(problems: Iterable[Problem]) -> None:
+    """Stop the build when any problem is an error."""
+    problems = list(problems)
+    if any(p.is_error for p in problems):
+        raise BuildFailed(problems)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """Return "; did you mean 'x'?" for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def summary_line(problems: Iterable[Problem]) -> str:
+    """`Build failed: N errors` (and warnings), for the end of a failed build."""
+    problems = list(problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    text = f"Build failed: {errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return text

@@ -1,0 +1,133 @@
+"""Rendering pages through Jinja templates, in each page's language."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import i18n
+from .pages import Page, TranslationGraph
+from .problems import BuildFailed, Problem, error
+from .settings import LANGUAGE_NAMES, Settings
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One link of the main navigation."""
+
+    key: str
+    title: str
+    url: str
+    lang: str  # the language of the linked page's content
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to a page, with the language of its content (for `lang` and `hreflang`)."""
+
+    title: str
+    url: str
+    lang: str
+
+
+def make_environment(templates: Path, lang: str, translations, settings: Settings,
+                     assets: dict[str, str]) -> jinja2.Environment:
+    """A Jinja environment for one language: autoescape, strict undefined, i18n, Babel filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.policies["ext.i18n.trimmed"] = True  # must agree with babel.cfg's `trimmed = true`
+    env.install_gettext_translations(translations, newstyle=True)
+    env.filters["number"] = lambda value: i18n.number(value, lang)
+    env.filters["percent"] = lambda value: i18n.percent(value, lang)
+    env.filters["date"] = lambda value: i18n.long_date(value, lang)
+    env.globals.update(
+        site=settings,
+        lang=lang,
+        languages=settings.languages,
+        language_names=LANGUAGE_NAMES,
+        site_name=settings.site_name(lang),
+        asset=lambda name: assets[name],
+    )
+    return env
+
+
+def main_navigation(graph: TranslationGraph, lang: str) -> tuple[NavItem, ...]:
+    """Pages marked `menu: true`, by weight then title, in the `lang` tree."""
+    items = [page for versions in graph.pages.values() if (page := versions.get(lang))
+             and page.menu]
+    items.sort(key=lambda p: (p.weight, p.title.casefold()))
+    return tuple(NavItem(p.key, p.title, p.url, p.content_lang) for p in items)
+
+
+def breadcrumbs(graph: TranslationGraph, page: Page) -> tuple[Link, ...]:
+    """From the home page down to `page`, through the sections that have a page."""
+    trail, key = [], page.key
+    while key is not None:
+        crumb = graph.get(key, page.lang)
+        if crumb is not None:
+            trail.append(Link(crumb.title, crumb.url, crumb.content_lang))
+        key = None if key == "" else key.rpartition("/")[0]
+    return tuple(reversed(trail))
+
+
+def children(graph: TranslationGraph, page: Page) -> tuple[Page, ...]:
+    """The pages directly inside a section, by weight then title."""
+    prefix = f"{page.key}/" if page.key else ""
+    found = [versions[page.lang] for key, versions in graph.pages.items()
+             if key.startswith(prefix) and key != page.key and "/" not in key[len(prefix):]
+             and page.lang in versions and versions[page.lang].kind in ("page", "section")]
+    return tuple(sorted(found, key=lambda p: (p.weight, p.title.casefold())))
+
+
+def template_problem(exc: Exception, templates: Path) -> Problem:
+    """Name the template and line where rendering went wrong."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return error(_template_name(exc.filename, templates), exc.lineno or 0,
+                     f"template error: {exc.message}")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return error(f"templates/{exc.name}", 0, "template error: template not found")
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".html"):
+            return error(_template_name(frame.filename, templates), frame.lineno or 0,
+                         f"template error: {exc}")
+    return error("templates", 0, f"template error: {exc}")
+
+
+def _template_name(filename: str, templates: Path) -> str:
+    path = Path(filename)
+    try:
+        return "templates/" + path.resolve().relative_to(templates.resolve()).as_posix()
+    except ValueError:
+        return filename
+
+
+def render_all(pages: list[Page], render_one: Callable[[Page], str], templates: Path
+               ) -> dict[Page, str]:
+    """Render every page; template errors are collected, one per template line."""
+    rendered, problems = {}, {}
+    for page in pages:
+        try:
+            rendered[page] = render_one(page)
+        except (jinja2.TemplateError, TypeError, KeyError, ValueError, AttributeError) as exc:
+            problem = template_problem(exc, templates)
+            problems.setdefault((problem.path, problem.line), problem)
+    if problems:
+        raise BuildFailed(problems.values())
+    return rendered
+
+
+def markup(text: str) -> Markup:
+    """Mark HTML the build produced itself (converted Markdown) as safe for templates."""
+    return Markup(text)

@@ -1,0 +1,93 @@
+"""Site settings from `content/site.yaml`, with defaults so a bare content tree builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .problems import Problem, did_you_mean, error
+
+LANGUAGES = ("en", "fr")
+BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+KNOWN_KEYS = ("name", "base_url", "organisation", "default_language")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the whole site shares: languages, names, where it will be published."""
+
+    languages: tuple[str, ...] = LANGUAGES
+    default_language: str = "en"
+    name: tuple[tuple[str, str], ...] = (("en", "Partnerships"), ("fr", "Partenariats"))
+    organisation: tuple[tuple[str, str], ...] = ()
+    base_url: str = "https://example.org"
+    include_drafts: bool = False
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def site_name(self, lang: str) -> str:
+        """The site's name in `lang`."""
+        return dict(self.name).get(lang) or dict(self.name)[self.default_language]
+
+    def organisation_name(self, lang: str) -> str:
+        """The publishing organisation's name in `lang`, or an empty string."""
+        return dict(self.organisation).get(lang, "")
+
+    @property
+    def base_path(self) -> str:
+        """The path part of `base_url`, without its trailing slash ('' at a domain's root)."""
+        return urlsplit(self.base_url).path.rstrip("/")
+
+    def absolute(self, url: str) -> str:
+        """An absolute URL for a site path such as '/en/industry/'."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}{url}"
+
+
+def _per_language(value, path: str, key: str, problems: list[Problem]):
+    if isinstance(value, str):
+        return tuple((lang, value) for lang in LANGUAGES)
+    if isinstance(value, dict) and all(k in LANGUAGES and isinstance(v, str)
+                                       for k, v in value.items()):
+        return tuple(sorted(value.items()))
+    problems.append(error(path, 1, f"'{key}' must be a text or a mapping of en/fr to texts"))
+    return None
+
+
+def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings, list[Problem]]:
+    """Read `site.yaml` if present; every unknown or malformed value is a problem."""
+    path, problems = "site.yaml", []
+    file = content / path
+    if not file.is_file():
+        return Settings(include_drafts=include_drafts), problems
+    try:
+        data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+    except UnicodeDecodeError:
+        return Settings(), [error(path, 1, "file is not UTF-8 text")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return Settings(), [error(path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    if not isinstance(data, dict):
+        return Settings(), [error(path, 1, "site settings must be a mapping of keys to values")]
+    values: dict = {"include_drafts": include_drafts}
+    for key, value in data.items():
+        if key not in KNOWN_KEYS:
+            problems.append(error(path, 1, f"unknown setting '{key}'{did_you_mean(key, KNOWN_KEYS)}"))
+        elif key in ("name", "organisation"):
+            values[key] = _per_language(value, path, key, problems)
+        elif key == "base_url":
+            parts = urlsplit(str(value))
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                problems.append(error(path, 1, f"base_url '{value}' is not an http(s) URL"))
+            else:
+                values[key] = str(value).rstrip("/")
+        elif key == "default_language":
+            if value not in LANGUAGES:
+                problems.append(error(path, 1, f"default_language '{value}' is not one of en, fr"))
+            else:
+                values[key] = value
+    return Settings(**{k: v for k, v in values.items() if v is not None}), problems
