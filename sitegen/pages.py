@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 
 from .problems import Problem, warning
 from .sources import Source
@@ -29,7 +30,7 @@ class Page:
     source: Source | None = None  # None for pages generated from data
     data: tuple = ()  # what a generated page shows (a lab, a facet's labs, …)
     only_in: str | None = None
-    url: str = field(default="", compare=False)
+    url: str = ""
 
     @property
     def is_fallback(self) -> bool:
@@ -82,6 +83,15 @@ class TranslationGraph:
     def counterpart(self, page: Page, lang: str) -> Page | None:
         """The same page in the other language's tree (a translation or a fallback)."""
         return self.get(page.key, lang)
+
+    @cached_property
+    def children_keys(self) -> dict[str, tuple[str, ...]]:
+        """Keys of the pages directly inside each section."""
+        found: dict[str, list[str]] = {}
+        for key in self.pages:
+            if key:
+                found.setdefault(key.rpartition("/")[0], []).append(key)
+        return {parent: tuple(keys) for parent, keys in found.items()}
 
     def all_pages(self) -> list[Page]:
         """Every published page, in a stable order."""

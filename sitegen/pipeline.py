@@ -44,11 +44,28 @@ class Report:
         return now
 
 
-def build(project: Project) -> Report:
+@dataclass
+class Memo:
+    """What a long-running preview keeps between builds, each entry keyed by all its inputs.
+
+    A build with a memo produces exactly what a build without one does: files are re-read
+    when their size or time changes, and a page is re-rendered whenever anything it shows
+    (its content, neighbours, navigation, templates, catalogue, data) differs.
+    """
+
+    pages: dict = field(default_factory=dict)  # path -> (stat, Source | None, problems)
+    labs: tuple = ((), ((), []))  # (stats of all lab files, load_labs result)
+    markdown: markup.MarkdownCache | None = None
+    environments: dict = field(default_factory=dict)  # (lang, fingerprint) -> Environment
+    rendered: dict = field(default_factory=dict)  # render key -> HTML
+
+
+def build(project: Project, memo: Memo | None = None) -> Report:
     """Build the whole site into `project.output`, or raise BuildFailed and leave it as it was."""
     report, started = Report(), time.perf_counter()
-    site = load_site(project, report)
-    files, copies = render_site(site, project, report)
+    memo = memo or Memo()
+    site = load_site(project, report, memo)
+    files, copies = render_site(site, project, report, memo)
     now = time.perf_counter()
     publish.check_output_folder(project.output, project.content)
     report.files = publish.publish(files, copies, project.output)
@@ -70,16 +87,16 @@ class Site:
     bodies: dict  # Page -> HTML of its content, links resolved
 
 
-def load_site(project: Project, report: Report) -> Site:
+def load_site(project: Project, report: Report, memo: Memo) -> Site:
     """Read and check the content: settings, pages, labs, translations, URLs, Markdown, links."""
     now = time.perf_counter()
     problems: list[Problem] = []
     settings, found = load_settings(project.content, project.include_drafts)
     problems += found
     tree = sources.scan_content(project.content)
-    page_sources, found = sources.read_pages(project.content, tree.pages, settings.languages)
+    page_sources, found = read_pages(project.content, tree.pages, settings.languages, memo)
     problems += found
-    lab_records, found = labs.load_labs(project.content, tree.labs)
+    lab_records, found = read_labs(project.content, tree.labs, memo)
     problems += found
     data, found = load_data(project.content, tree.data)
     problems += found
@@ -98,7 +115,10 @@ def load_site(project: Project, report: Report) -> Site:
     problems += found
     raise_if_errors(problems)
     now = report.lap("parse", now)
-    cache = markup.MarkdownCache(project.cache / "markdown.marshal" if project.cache else None)
+    if memo.markdown is None:
+        memo.markdown = markup.MarkdownCache(project.cache / "markdown.marshal"
+                                             if project.cache else None)
+    cache = memo.markdown
     converted = cache.convert_all(p.source.body for p in graph.all_pages() if p.source)
     now = report.lap("markdown", now)
     bodies, found = link_bodies(graph, converted, frozenset(tree.assets), settings, translations)
@@ -108,6 +128,37 @@ def load_site(project: Project, report: Report) -> Site:
     report.warnings = [p for p in problems if not p.is_error]
     report.lap("links", now)
     return Site(settings, graph, lab_records, data, tree.assets, translations, bodies)
+
+
+def stat_key(file: Path) -> tuple:
+    """What changes whenever a file is saved."""
+    info = file.stat()
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
+
+
+def read_pages(content: Path, paths, languages, memo: Memo) -> tuple[list, list[Problem]]:
+    """Parse every page, reusing what the memo read of files that did not change."""
+    found_sources, problems, seen = [], [], {}
+    for rel in paths:
+        stat = stat_key(content / rel)
+        cached = memo.pages.get(rel)
+        if cached is None or cached[0] != stat:
+            source, found = sources.parse_page(rel, (content / rel).read_bytes(), languages)
+            cached = (stat, source, found)
+        seen[rel] = cached
+        problems += cached[2]
+        if cached[1] is not None:
+            found_sources.append(cached[1])
+    memo.pages = seen
+    return found_sources, problems
+
+
+def read_labs(content: Path, paths, memo: Memo) -> tuple[tuple, list[Problem]]:
+    """Load the lab files, or reuse the memo's when none of them changed."""
+    stats = tuple((rel, stat_key(content / rel)) for rel in paths)
+    if memo.labs[0] != stats or not stats:
+        memo.labs = (stats, labs.load_labs(content, paths))
+    return memo.labs[1]
 
 
 def load_data(content: Path, paths) -> tuple[dict, list[Problem]]:
@@ -146,7 +197,8 @@ def link_bodies(graph, converted, assets, settings, translations) -> tuple[dict,
     return bodies, problems
 
 
-def render_site(site: Site, project: Project, report: Report) -> tuple[dict, dict]:
+def render_site(site: Site, project: Project, report: Report, memo: Memo
+                ) -> tuple[dict, dict]:
     """Every output file's bytes, and the content files copied as they are."""
     now = time.perf_counter()
     static, copies = static_assets(project.static), {a: project.content / a for a in site.assets}
@@ -157,13 +209,19 @@ def render_site(site: Site, project: Project, report: Report) -> tuple[dict, dic
     nav = {lang: render.main_navigation(site.graph, lang) for lang in site.settings.languages}
     shared = make_shared(site.graph, site.settings, nav, site.data, figures, site.labs,
                          {lang: t.gettext for lang, t in site.translations.items()})
-    envs = {lang: render.make_environment(project.templates, lang, site.translations[lang],
-                                          site.settings, asset_urls)
+    design = design_fingerprint(project, site, asset_urls, figures)
+    envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
+    rendered_before, memo.rendered = memo.rendered, {}
 
     def render_one(page: Page) -> str:
-        template = envs[page.lang].get_template(page.template)
-        return template.render(page_context(page, site.bodies.get(page, ""), shared))
+        context = page_context(page, site.bodies.get(page, ""), shared)
+        key = render_key(page, context, design, site.labs)
+        html = rendered_before.get(key)
+        if html is None:
+            html = envs[page.lang].get_template(page.template).render(context)
+        memo.rendered[key] = html
+        return html
 
     pages = [p for p in site.graph.all_pages() if site.settings.include_drafts or not p.draft]
     rendered = render.render_all(pages, render_one, project.templates)
@@ -174,6 +232,33 @@ def render_site(site: Site, project: Project, report: Report) -> tuple[dict, dic
     files.update(extra_files(site, envs, shared))
     report.lap("render", now)
     return files, copies
+
+
+def design_fingerprint(project: Project, site: Site, asset_urls: dict, figures: dict) -> tuple:
+    """Everything besides a page's own context that its HTML depends on."""
+    watched = [*sorted(project.templates.rglob("*.html")), *sorted(project.locales.rglob("*.po"))]
+    return (tuple((str(f), stat_key(f)) for f in watched), tuple(sorted(asset_urls.items())),
+            site.settings, repr(site.data), tuple(sorted(figures.items())))
+
+
+def environment(project: Project, site: Site, lang: str, asset_urls: dict, design: tuple,
+                memo: Memo):
+    """The Jinja environment of one language, reused while templates and catalogue are unchanged."""
+    key = (lang, design[:3])
+    if key not in memo.environments:
+        memo.environments = {k: v for k, v in memo.environments.items() if k[0] != lang}
+        memo.environments[key] = render.make_environment(
+            project.templates, lang, site.translations[lang], site.settings, asset_urls)
+    return memo.environments[key]
+
+
+def render_key(page: Page, context: dict, design: tuple, all_labs: tuple) -> tuple:
+    """All the inputs of one page's HTML; pages listing labs depend on every lab."""
+    lists_labs = page.kind in ("directory", "facet", "facet-list") or page.template in (
+        "directory.html", "facet.html", "facet-list.html")
+    return (page, str(context["content"]), context["breadcrumbs"], context["children"],
+            context["switcher"], tuple(context["alternates"]), context["nav"], design,
+            all_labs if lists_labs else None)
 
 
 def extra_files(site: Site, envs, shared) -> dict[str, bytes]:

@@ -84,10 +84,10 @@ def breadcrumbs(graph: TranslationGraph, page: Page) -> tuple[Link, ...]:
 
 def children(graph: TranslationGraph, page: Page) -> tuple[Page, ...]:
     """The pages directly inside a section, by weight then title."""
-    prefix = f"{page.key}/" if page.key else ""
-    found = [versions[page.lang] for key, versions in graph.pages.items()
-             if key.startswith(prefix) and key != page.key and "/" not in key[len(prefix):]
-             and page.lang in versions and versions[page.lang].kind in ("page", "section")]
+    if page.kind not in ("home", "section"):
+        return ()
+    found = [child for key in graph.children_keys.get(page.key, ())
+             if (child := graph.get(key, page.lang)) and child.kind in ("page", "section")]
     return tuple(sorted(found, key=lambda p: (p.weight, p.title.casefold())))
 
 

@@ -1,0 +1,80 @@
+"""Shared test helpers: tiny sites written inline, and the real site built once."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitegen.pipeline import Project, build  # noqa: E402
+from sitegen.problems import BuildFailed  # noqa: E402
+
+
+def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `{relative path: text}` under `folder` (text is dedented)."""
+    for rel, text in files.items():
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return folder
+
+
+def project(tmp: Path, **options) -> Project:
+    """A project that builds `tmp/content` into `tmp/output` with the real design."""
+    return Project(content=tmp / "content", output=tmp / "output", templates=ROOT / "templates",
+                   locales=ROOT / "locales", static=ROOT / "static",
+                   cache=options.pop("cache", None), **options)
+
+
+class TinySite:
+    """A content tree written inline, built with the real templates and catalogues."""
+
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.content = tmp / "content"
+        self.output = tmp / "output"
+
+    def write(self, files: dict[str, str | bytes]) -> TinySite:
+        write_tree(self.content, files)
+        return self
+
+    def build(self, **options):
+        return build(project(self.tmp, **options))
+
+    def errors(self, **options) -> list[str]:
+        """The problems a failing build reports, as printed."""
+        with pytest.raises(BuildFailed) as failed:
+            self.build(**options)
+        return [str(p) for p in failed.value.problems]
+
+    def page(self, url_path: str) -> str:
+        """The HTML published at a site path such as '/en/industry/'."""
+        rel = url_path.lstrip("/")
+        file = self.output / rel / "index.html" if not rel.endswith(".html") else self.output / rel
+        return file.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> TinySite:
+    """An empty tiny site to fill with `site.write({...})`."""
+    return TinySite(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own content, built once with `python build.py` into a temporary folder."""
+    output = tmp_path_factory.mktemp("real") / "output"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--content",
+                             str(ROOT / "content"), "--output", str(output), "--no-cache"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return output
