@@ -6,10 +6,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import directory, i18n, labs, markup, publish, render, sitefiles, sources, urls
 from .context import make_shared, not_found_context, page_context
 from .pages import Page, pair_translations
-from .problems import Problem, raise_if_errors
+from .problems import Problem, did_you_mean, error, raise_if_errors
 from .settings import load_settings
 from .yamltext import decode_utf8, parse_yaml
 
@@ -108,6 +110,7 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     now = report.lap("read", now)
     gettext = {lang: t.gettext for lang, t in translations.items()}
     generated = directory.directory_pages(lab_records, page_sources, settings.languages, gettext)
+    problems += check_templates(page_sources, project.templates)
     graph, found = pair_translations(page_sources, generated, settings.languages,
                                      settings.include_drafts)
     problems += found
@@ -128,6 +131,21 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     report.warnings = [p for p in problems if not p.is_error]
     report.lap("links", now)
     return Site(settings, graph, lab_records, data, tree.assets, translations, bodies)
+
+
+def check_templates(page_sources, templates: Path) -> list[Problem]:
+    """A page asking for a layout that does not exist is an error on its `template` line."""
+    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab"}
+    available = sorted(p.stem for p in templates.glob("*.html")
+                       if not p.name.startswith("_") and p.stem not in generated_only)
+    problems = []
+    for source in page_sources:
+        name = (source.template or "").removesuffix(".html")
+        if name and name not in available:
+            problems.append(error(source.path, source.line_of("template"),
+                                  f"template '{name}' does not exist; use one of "
+                                  f"{', '.join(available)}{did_you_mean(name, available)}"))
+    return problems
 
 
 def stat_key(file: Path) -> tuple:
@@ -266,7 +284,8 @@ def extra_files(site: Site, envs, shared) -> dict[str, bytes]:
     settings, graph = site.settings, site.graph
     files = {"sitemap.xml": sitefiles.sitemap(graph, settings),
              "robots.txt": sitefiles.robots(settings)}
-    parts = [envs[lang].get_template("_choice.html").render(lang=lang, home=graph.get("", lang))
+    parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
+                                                                   home=graph.get("", lang)))
              for lang in settings.languages if graph.get("", lang)]
     chooser = envs[settings.languages[0]].get_template("chooser.html").render(
         parts=parts, title=" · ".join(settings.site_name(lang) for lang in settings.languages),

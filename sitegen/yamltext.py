@@ -14,10 +14,13 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[
     try:
         return yaml.load(text, Loader=yaml.CSafeLoader), []
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        # the context mark is where the unfinished construct (a '[', a quote) began
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         col = mark.column + 1 if mark else 0
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if context := getattr(exc, "context", None):
+            problem = f"{context}: {problem}"
         return None, [error(path, line, f"invalid YAML: {problem}", col)]
 
 
