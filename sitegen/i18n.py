@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def load_translations(locales: Path, lang: str, source_lang: str
     if lang == source_lang:
         return gettext.NullTranslations(), []
     po = catalogue_path(locales, lang)
-    where = str(po)
+    where = os.path.relpath(po)
     if not po.is_file():
         return gettext.NullTranslations(), [error(where, 0, f"no catalogue for '{lang}'")]
     try:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .problems import Problem, did_you_mean, error
+from .yamltext import key_line
 
 LANGUAGES = ("en", "fr")
 BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}
@@ -64,7 +65,8 @@ def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
     if not file.is_file():
         return Settings(include_drafts=include_drafts), problems
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or {}
+        text = file.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
     except UnicodeDecodeError:
         return Settings(), [error(path, 1, "file is not UTF-8 text")]
     except yaml.YAMLError as exc:
@@ -76,7 +78,8 @@ def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
     values: dict = {"include_drafts": include_drafts}
     for key, value in data.items():
         if key not in KNOWN_KEYS:
-            problems.append(error(path, 1, f"unknown setting '{key}'{did_you_mean(key, KNOWN_KEYS)}"))
+            hint = did_you_mean(key, KNOWN_KEYS)
+            problems.append(error(path, key_line(text, str(key)), f"unknown setting '{key}'{hint}"))
         elif key in ("name", "organisation"):
             values[key] = _per_language(value, path, key, problems)
         elif key == "base_url":

@@ -26,7 +26,8 @@ def sitemap(graph: TranslationGraph, settings: Settings) -> bytes:
     for key in sorted(graph.pages):
         links = alternates(graph, key, settings)
         for lang in graph.real_languages(key):
-            lines.append(f"<url><loc>{_xml(settings.absolute(graph.get(key, lang).url))}</loc>")
+            loc = settings.absolute(graph.get(key, lang).url)
+            lines.append(f"<url><loc>{_xml(loc)}</loc>")
             if len(links) > 2:  # a page and x-default alone claim no translation
                 lines += [f'  <xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(url)}/>'
                           for hreflang, url in links]

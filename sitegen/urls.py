@@ -42,7 +42,7 @@ def page_url(graph: TranslationGraph, key: str, lang: str, base_path: str) -> st
 def assign_urls(graph: TranslationGraph, base_path: str) -> tuple[TranslationGraph, list[Problem]]:
     """Give every page its URL; bad slugs and two pages on one URL are errors."""
     problems, owners = [], {}
-    for key, versions in graph.pages.items():
+    for versions in graph.pages.values():
         for page in versions.values():
             source = page.source
             if source and source.slug is not None and source.lang == page.lang:

@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 CASES = sorted(p.name for p in (Path(__file__).parent / "invalid").iterdir() if p.is_dir())
