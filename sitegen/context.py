@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .directory import (DIMENSIONS, Facet, collect_facets, country_name, facet_segment,
-                        facet_title)
+from .directory import (
+    DIMENSIONS,
+    Facet,
+    collect_facets,
+    country_name,
+    facet_segment,
+    facet_title,
+)
 from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children

@@ -29,8 +29,8 @@ def sitemap(graph: TranslationGraph, settings: Settings) -> bytes:
             loc = settings.absolute(graph.get(key, lang).url)
             lines.append(f"<url><loc>{_xml(loc)}</loc>")
             if len(links) > 2:  # a page and x-default alone claim no translation
-                lines += [f'  <xhtml:link rel="alternate" hreflang="{hreflang}" href={quoteattr(url)}/>'
-                          for hreflang, url in links]
+                lines += [f'  <xhtml:link rel="alternate" hreflang="{hreflang}" '
+                          f"href={quoteattr(url)}/>" for hreflang, url in links]
             lines.append("</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode()
