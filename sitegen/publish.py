@@ -11,7 +11,7 @@ from .problems import BuildFailed, error
 
 
 def hashed_name(rel: str, data: bytes) -> str:
-    """`css/site.css` -> `css/site.1a2b3c4d.css`: a new name whenever the content changes."""
+    """`css/site.css` -> `css/site.1a2b3c4d5e.css`: a new name whenever the content changes."""
     stem, dot, ext = rel.rpartition(".")
     digest = hashlib.blake2b(data, digest_size=5).hexdigest()
     return f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}"
@@ -28,51 +28,79 @@ def check_output_folder(output: Path, content: Path) -> None:
                                  "site (no sitemap.xml); refusing to replace it")])
 
 
-def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> int:
-    """Write every file into a new folder beside `output`, then swap it in; returns the count.
+def spare_folder(output: Path) -> Path:
+    """The hidden sibling holding the build before last, reused as the next build's canvas."""
+    return output.with_name(f".{output.name}.previous")
 
-    Files whose bytes did not change are hard-linked from the previous build rather than
-    written again. Nothing in `output` changes until the whole new tree is complete.
+
+def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> int:
+    """Write every file beside `output`, then swap the new tree in; returns the file count.
+
+    The new tree is made by bringing the previous-but-one build (kept hidden beside
+    `output`) up to date: unchanged files and folders stay, the rest is rewritten or
+    removed. Directory operations dominate the cost of writing a big site, and this
+    avoids nearly all of them. `output` itself is not touched until the swap.
     """
     output = output.resolve()
-    staging = output.with_name(f".{output.name}.new")
-    retired = output.with_name(f".{output.name}.old")
-    for leftover in (staging, retired):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    made: set[Path] = set()
+    staging, spare = output.with_name(f".{output.name}.new"), spare_folder(output)
+    if staging.exists():
+        shutil.rmtree(staging)
+    if spare.is_dir():
+        os.rename(spare, staging)
     try:
-        for rel, data in files.items():
-            _write(staging, output, rel, data, made)
-        for rel, source in copies.items():
-            target = staging / rel
-            _mkdirs(target.parent, made)
-            shutil.copyfile(source, target)
+        wanted = {rel: data for rel, data in files.items()}
+        wanted.update({rel: source for rel, source in copies.items()})
+        _sync(staging, wanted)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     if output.exists():
-        os.rename(output, retired)
+        os.rename(output, spare)
     os.rename(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
-    return len(files) + len(copies)
+    return len(wanted)
 
 
-def _mkdirs(folder: Path, made: set[Path]) -> None:
-    if folder not in made:
-        folder.mkdir(parents=True, exist_ok=True)
-        made.add(folder)
+def _sync(folder: Path, wanted: dict[str, bytes | Path]) -> None:
+    """Make `folder` hold exactly the wanted files, rewriting only those that differ."""
+    present = _files_under(folder)
+    for rel in sorted(present - wanted.keys(), reverse=True):
+        os.unlink(folder / rel)
+    made: set[str] = set()
+    for rel, data in wanted.items():
+        target = folder / rel
+        parent = rel.rpartition("/")[0]
+        if rel not in present and parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        if isinstance(data, Path):
+            data = data.read_bytes()
+        if rel in present and _same(target, data):
+            continue
+        if rel in present:
+            os.unlink(target)  # never write through a link shared with another tree
+        with open(target, "wb") as handle:
+            handle.write(data)
+    _remove_empty_folders(folder)
 
 
-def _write(staging: Path, output: Path, rel: str, data: bytes, made: set[Path]) -> None:
-    target = staging / rel
-    _mkdirs(target.parent, made)
-    previous = output / rel
+def _same(file: Path, data: bytes) -> bool:
     try:
-        if previous.stat().st_size == len(data) and previous.read_bytes() == data:
-            os.link(previous, target)
-            return
+        return file.stat().st_size == len(data) and file.read_bytes() == data
     except OSError:
-        pass
-    with open(target, "wb") as handle:
-        handle.write(data)
+        return False
+
+
+def _files_under(folder: Path) -> set[str]:
+    found = set()
+    if folder.is_dir():
+        for parent, _, names in os.walk(folder):
+            rel = os.path.relpath(parent, folder).replace(os.sep, "/")
+            prefix = "" if rel == "." else rel + "/"
+            found.update(prefix + name for name in names)
+    return found
+
+
+def _remove_empty_folders(folder: Path) -> None:
+    for parent, _, names in os.walk(folder, topdown=False):
+        if not names and parent != str(folder) and not os.listdir(parent):
+            os.rmdir(parent)

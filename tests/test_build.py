@@ -186,3 +186,16 @@ def test_cached_and_uncached_builds_agree(site, tmp_path):
     fresh = {p.relative_to(site.output): p.read_bytes() for p in site.output.rglob("*")
              if p.is_file()}
     assert cached == again == fresh
+
+
+def test_no_file_is_left_over_from_an_earlier_build(site):
+    site.write(SITE).build()
+    site.build()  # the build before last is now reused as the next canvas
+    for rel in ("about/history.en.md", "about/history.fr.md", "images/logo.svg"):
+        (site.content / rel).unlink()
+    site.write({"index.en.md": "---\ntitle: Partnerships\n---\n",
+                "index.fr.md": "---\ntitle: Partenariats\n---\n"}).build()
+    assert not (site.output / "en" / "about" / "history").exists()
+    assert not (site.output / "fr" / "a-propos" / "histoire").exists()
+    assert not (site.output / "images").exists()
+    assert "history" not in (site.output / "sitemap.xml").read_text()

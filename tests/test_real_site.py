@@ -1,0 +1,100 @@
+"""The project's own content, built: every page parses, ids are unique, every internal
+link and image resolves to a file of the output, and the figures agree with the data."""
+
+import html.parser
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+class PageParser(html.parser.HTMLParser):
+    """Collect ids and internal links, and notice unbalanced elements."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids, self.links, self.stack, self.problems = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        name = LINK_ATTRIBUTES.get(tag)
+        if name and attrs.get(name) and (tag != "link" or attrs.get("rel") in
+                                          ("stylesheet", "icon")):
+            self.links.append((attrs[name], self.getpos()[0]))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"line {self.getpos()[0]}: unexpected </{tag}>")
+        else:
+            self.stack.pop()
+
+
+def parse(file: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(file.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def test_every_page_parses_with_unique_ids_and_resolving_links(real_site):
+    problems, pages = [], sorted(real_site.rglob("*.html"))
+    assert len(pages) > 2000
+    parsed = {page: parse(page) for page in pages}
+    for page, found in parsed.items():
+        rel = page.relative_to(real_site)
+        problems += [f"{rel}: {p}" for p in found.problems]
+        if found.stack:
+            problems.append(f"{rel}: unclosed {found.stack}")
+        duplicates = {i for i in found.ids if found.ids.count(i) > 1}
+        if duplicates:
+            problems.append(f"{rel}: duplicate ids {sorted(duplicates)}")
+        for url, line in found.links:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                continue
+            target = real_site / unquote(parts.path).lstrip("/") if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                problems.append(f"{rel}:{line}: broken link {url}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in \
+                    parsed[target].ids:
+                problems.append(f"{rel}:{line}: missing anchor {url}")
+    assert problems == []
+
+
+def test_every_section_and_figure_of_the_brief_is_published(real_site):
+    english = (real_site / "en" / "index.html").read_text(encoding="utf-8")
+    french = (real_site / "fr" / "index.html").read_text(encoding="utf-8")
+    for html_text in (english, french):
+        for url in re.findall(r'href="(/(?:en|fr)/[^"#]*)"', html_text):
+            assert (real_site / url.lstrip("/") / "index.html").is_file(), url
+    assert "40.3%" in english and "40,3\u00a0%" in french
+    assert "10,000" in english and "10\u202f000" in french
+    agency = (real_site / "en" / "regional-ecosystem" / "programme-agency" / "index.html")
+    assert "This page is only available in French." in agency.read_text(encoding="utf-8")
+    assert 'lang="fr"' in agency.read_text(encoding="utf-8")
+    for credit in ("Thibaut VERGOZ/IRAM/CNRS Images", "Cyril Frésillon / Virgo / CNRS Images"):
+        assert any(credit in p.read_text(encoding="utf-8")
+                   for p in (real_site / "en").rglob("index.html") if "laboratories" not in
+                   p.parts), credit
+
+
+def test_directory_figures_on_the_landing_page_match_the_directory(real_site):
+    index = (real_site / "en" / "laboratories" / "index.html").read_text(encoding="utf-8")
+    listed = index.count('<a class="lab-name"')
+    abroad = index.count('data-country="') - index.count('data-country="France"')
+    landing = (real_site / "en" / "index.html").read_text(encoding="utf-8")
+    values = re.findall(r'<span class="figure-value">([^<]*)</span>', landing)
+    assert f"{listed - abroad:,}" in values
+    assert f"{abroad:,}" in values
