@@ -104,7 +104,8 @@ def _convert_many(texts: list[str]) -> list[str]:
     if len(texts) < PARALLEL_FROM or workers < 2:
         return [convert(t) for t in texts]
     with get_context("fork").Pool(workers) as pool:
-        return pool.map(convert, texts, chunksize=max(1, len(texts) // (workers * 8)))
+        # few large chunks: each one costs a round trip between processes
+        return pool.map(convert, texts, chunksize=-(-len(texts) // (workers * 2)))
 
 
 def check_safety(rendered: str, body: str, path: str, first_line: int) -> list[Problem]:
