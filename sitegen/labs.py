@@ -291,7 +291,7 @@ def directory_figures(labs: Iterable[Lab]) -> dict[str, int]:
 def export_row(lab: Lab, lang: str) -> dict:
     """One lab as open data in `lang`: Lab's fields, texts falling back to the other language."""
     name, name_lang = lab.name.get(lang) or (None, None)
-    row = {"code": lab.code, "name": name, "name_lang": name_lang}
+    row = {"name_lang": name_lang, "code": lab.code, "name": name}
     for field in fields(Lab)[4:]:  # after stem and path (this site's), code and name
         value = getattr(lab, field.name)
         value = (value.get(lang) or (None,))[0] if isinstance(value, Text | TextList) else value
