@@ -1,0 +1,177 @@
+"""Watching the sources of a preview and rebuilding it once per burst of saves."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import watchfiles
+
+from . import pipeline
+from .commands import project_for, summary
+from .problems import BuildFailed, Problem, error, summary_line
+from .settings import load_settings
+
+PREVIEW_FOLDER = ".preview"  # in the project, git-ignored; never the published output/
+QUIET_MS = 20  # a burst of saves ends after this long without a change
+LONGEST_BURST_MS = 1000  # a burst that goes on is built anyway after this long
+READY_MS = 100  # how often the watcher wakes up while nothing changes
+IGNORED_DIRS = frozenset({"__pycache__", "node_modules"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one preview build left behind: its problems, and whether the folder was replaced."""
+
+    problems: tuple[Problem, ...] = ()
+    failed: bool = False
+    crashed: bool = False  # an internal error, not a content mistake
+    seconds: float = 0.0
+    summary: str = ""  # the build's own summary line when it succeeded
+    base_path: str = ""  # where the site lives on its host, e.g. '' or '/partnerships'
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that stopped the build."""
+        return tuple(p for p in self.problems if p.is_error)
+
+
+def build_preview(project: pipeline.Project, memo: pipeline.Memo) -> Outcome:
+    """Build the preview; a mistake in the content or a bug becomes problems, never an exception."""
+    started = time.perf_counter()
+    try:
+        report = pipeline.build(project, memo=memo)
+    except BuildFailed as failed:
+        return Outcome(failed.problems, failed=True, seconds=time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - the preview outlives any bug in a build
+        where = project.content.name or str(project.content)
+        message = f"the build stopped on an internal error: {type(exc).__name__}: {exc}"
+        return Outcome((error(where, 0, message),), failed=True, crashed=True,
+                       seconds=time.perf_counter() - started)
+    settings, _ = load_settings(project.content, project.include_drafts)
+    return Outcome(tuple(report.warnings), seconds=time.perf_counter() - started,
+                   summary=summary(report), base_path=settings.base_path)
+
+
+def preview_project(args: argparse.Namespace, root: Path) -> pipeline.Project:
+    """The build behind the preview: drafts shown, written to `.preview/`, or to `--output`
+    when one other than the published `output/` is given."""
+    output = args.output
+    if output == Path("output") or output.resolve() == (root / "output").resolve():
+        output = root / PREVIEW_FOLDER
+    return dataclasses.replace(project_for(args, root), output=output, include_drafts=True)
+
+
+def watched_folders(project: pipeline.Project) -> list[Path]:
+    """The folders whose files the site is made of: content, templates, catalogues, assets."""
+    folders = [project.content, project.templates, project.locales, project.static]
+    return [f.resolve() for f in folders if f.is_dir()]
+
+
+def change_filter(output: Path) -> Callable[[watchfiles.Change, str], bool]:
+    """Keep changes to source files; drop hidden files and all that the preview writes."""
+    output = output.resolve()
+    # The build also writes hidden siblings of its folder: `.preview.new`, `.preview.previous`.
+    written = (str(output) + os.sep, str(output.parent / f".{output.name}."))
+
+    def keep(_change: watchfiles.Change, path: str) -> bool:
+        if path == str(output) or path.startswith(written):
+            return False
+        name = os.path.basename(path)
+        return not name.startswith(".") and not IGNORED_DIRS.intersection(path.split(os.sep))
+
+    return keep
+
+
+def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Project) -> str:
+    """`industry.fr.md changed`, `templates/base.html deleted`, `10 files changed`."""
+    kinds: dict[str, set[watchfiles.Change]] = {}
+    for change, path in changes:
+        kinds.setdefault(path, set()).add(change)
+
+    def verb(found: set[watchfiles.Change]) -> str:
+        if found == {watchfiles.Change.added}:
+            return "added"
+        return "deleted" if found == {watchfiles.Change.deleted} else "changed"
+
+    verbs = {verb(found) for found in kinds.values()}
+    common = verbs.pop() if len(verbs) == 1 else "changed"
+    if len(kinds) == 1:
+        path = next(iter(kinds))
+        return f"{short_name(path, project)} {common}"
+    return f"{len(kinds)} files {common}"
+
+
+def short_name(path: str, project: pipeline.Project) -> str:
+    """A changed file as the editor knows it: relative to content/, else `templates/base.html`."""
+    for folder, prefix in ((project.content, ""), (project.templates, "templates/"),
+                           (project.locales, "locales/"), (project.static, "static/")):
+        base = str(folder.resolve())
+        if path.startswith(base + os.sep):
+            return prefix + os.path.relpath(path, base).replace(os.sep, "/")
+    return path
+
+
+def report_lines(what: str, outcome: Outcome, before: Outcome) -> list[str]:
+    """What the terminal shows after a build: one line, then the problems worth reading again."""
+    news = outcome.failed or outcome.problems != before.problems
+    details = [str(p) for p in outcome.problems] if news else []
+    if not what:  # the first build reads like `python build.py`
+        last = (f"{summary_line(outcome.problems)} (shown in the browser)" if outcome.failed
+                else outcome.summary)
+        return [*details, last]
+    errors = len(outcome.errors)
+    counts = [f"{n} {noun}{'s' * (n != 1)}" for n, noun in
+              ((errors, "error"), (len(outcome.problems) - errors, "warning")) if n]
+    found = ", ".join(counts) + " (shown in the browser)" if counts else "0 problems"
+    done = "build failed" if outcome.failed else "rebuilt"
+    return [f"{time.strftime('%H:%M:%S')} {what}: {done} in {outcome.seconds * 1000:.0f} ms, "
+            f"{found}", *details]
+
+
+def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome], None],
+                    stop: threading.Event) -> None:
+    """Build once, then again after each burst of changes, until `stop` is set.
+
+    The watcher is running before the first build starts, so a save made during it is seen.
+    `on_built` receives what changed ('' for the first build) and the outcome.
+    """
+    memo, first = pipeline.Memo(), True
+    for changes in watchfiles.watch(*watched_folders(project), watch_filter=change_filter(
+            project.output), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
+            rust_timeout=READY_MS, yield_on_timeout=True, raise_interrupt=False):
+        if not changes and not first:
+            continue
+        what = describe(changes, project) if changes else ""
+        first = False
+        outcome = build_preview(project, memo)
+        if outcome.crashed:  # what the memo holds may be half updated: start afresh
+            memo = pipeline.Memo()
+        on_built(what, outcome)
+
+
+def start_watching(project: pipeline.Project, on_built: Callable[[str, Outcome], None],
+                   on_failure: Callable[[str], None]) -> Callable[[], None]:
+    """Run `watch_and_build` in a thread of its own; returns what stops it."""
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            watch_and_build(project, on_built, stop)
+        except Exception as exc:  # noqa: BLE001 - said once, then the server stops
+            on_failure(f"watching stopped: {type(exc).__name__}: {exc}")
+
+    thread = threading.Thread(target=run, name="preview-watcher", daemon=True)
+    thread.start()
+
+    def stop_watching() -> None:
+        stop.set()
+        thread.join(timeout=10)  # let a build in progress finish its swap
+
+    return stop_watching
