@@ -1,11 +1,11 @@
-"""The preview server: the site built into its own folder, served with livereload."""
+"""The preview server: the preview folder over HTTP, reloaded in the browser after each build."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import html
 import ipaddress
+import json
 import logging
 import mimetypes
 import os
@@ -14,20 +14,21 @@ import threading
 import webbrowser
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from livereload import Server
-from livereload.handlers import LiveReloadHandler
-from livereload.watcher import Watcher
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
+from tornado.websocket import WebSocketClosedError
 
 from .pipeline import Project
-from .problems import summary_line
-from .watch import Outcome, preview_project, report_lines, start_watching
+from .watch import Outcome, preview_project, problems_panel, report_lines, start_watching
 
-PANEL_TEMPLATE = "_preview.html"  # in the project's templates/
 SWAP_WAIT_S, SWAP_TRIES = 0.005, 40  # a request that lands mid-swap waits up to 0.2 s
+RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");s.src="/livereload.'
+               b'js?port="+(location.port||(location.protocol==="https:"?443:80));document.head.'
+               b"appendChild(s)})();</script>")
 TEXT = "; charset=utf-8"
 CONTENT_TYPES = {  # the site's own types; others as the system knows them
     ".html": "text/html" + TEXT, ".css": "text/css" + TEXT, ".js": "text/javascript" + TEXT,
@@ -35,34 +36,27 @@ CONTENT_TYPES = {  # the site's own types; others as the system knows them
     ".txt": "text/plain" + TEXT, ".svg": "image/svg+xml", ".webp": "image/webp",
     ".woff2": "font/woff2",
 }
+NO_BUILD_YET = (b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>No preview'
+                b" yet</title></head><body><h1>No preview yet</h1></body></html>\n")
 
 
 class Preview:
-    """The preview folder and the outcome of its latest build, as every request sees them."""
+    """The preview folder and its latest build, as every request and every browser sees them."""
 
     def __init__(self, folder: Path, templates: Path):
         self.folder = folder.resolve()
         self.panels = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                   undefined=StrictUndefined)  # re-read when the file changes
-        self.outcome = Outcome()
+        self.outcome, self.builds = Outcome(), 0
         self.base_path = ""  # of the build being served, so kept when a build fails
         self.has_build = self.folder.is_dir()  # a good build, maybe from an earlier session
+        self.served: dict[str, int] = {}  # page path -> the build it was last sent from
 
     def update(self, outcome: Outcome) -> None:
-        """Take in a finished build (called on the server's thread)."""
-        self.outcome = outcome
+        """Take in a finished build (on the server's thread)."""
+        self.outcome, self.builds = outcome, self.builds + 1
         if not outcome.failed:
             self.base_path, self.has_build = outcome.base_path, True
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What one request gets back."""
-
-    status: int
-    body: bytes = b""
-    content_type: str = "text/plain" + TEXT
-    location: str = ""  # where to go instead (a folder asked for without its '/')
 
 
 def run_serve(args: argparse.Namespace, root: Path) -> int:
@@ -92,29 +86,21 @@ def exposure_warning(host: str) -> str | None:
             "included; leave out --host to keep it on this computer")
 
 
-def site_address(host: str, port: int) -> str:
-    """The address to open in a browser."""
-    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
-    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
-
-
 async def serve(project: Project, host: str, port: int, open_browser: bool) -> int:
     """Listen, build in the watcher's thread, and reload the browsers after each build."""
     loop = asyncio.get_running_loop()
     preview = Preview(project.output, project.templates)
     try:
-        PreviewServer(preview).application(port, host, live_css=False)
+        application(preview).listen(port, address=host)
     except OSError as exc:
-        print(f"cannot listen on {host}:{port}: {exc.strerror}; try --port {port + 1}",
-              file=sys.stderr)
+        print(f"cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
         return 1
     first_build, stopped = asyncio.Event(), loop.create_future()
 
     def after_build(what: str, outcome: Outcome) -> None:
         print("\n".join(report_lines(what, outcome, preview.outcome)), flush=True)
         preview.update(outcome)
-        if what:
-            LiveReloadHandler.reload_waiters("*")  # only now: the new build is in place
+        ReloadSocket.reload_all()  # only now: the new build is in place
         first_build.set()
 
     stop_watching = start_watching(
@@ -124,7 +110,8 @@ async def serve(project: Project, host: str, port: int, open_browser: bool) -> i
         await asyncio.wait([loop.create_task(first_build.wait()), stopped],
                            return_when=asyncio.FIRST_COMPLETED)
         if not stopped.done():
-            address = site_address(host, port)
+            shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, host)
+            address = f"http://{f'[{shown}]' if ':' in shown.strip('[]') else shown}:{port}/"
             print(f"Serving {address} (preview of {project.content}/ in "
                   f"{os.path.relpath(project.output)}/; Ctrl+C to stop)", flush=True)
             if open_browser:
@@ -135,25 +122,44 @@ async def serve(project: Project, host: str, port: int, open_browser: bool) -> i
         stop_watching()
 
 
-class PreviewServer(Server):
-    """livereload's server (its script in every page, its websocket) with our routes."""
-
-    def __init__(self, preview: Preview):
-        super().__init__(watcher=Watcher())  # never started: watchfiles drives the rebuilds
-        self.preview = preview
-
-    def get_web_handlers(self, script: bytes) -> list:
-        """Tornado routes; livereload adds its own (/livereload, /livereload.js) before them."""
-        return routes(self.preview)
+def application(preview: Preview) -> web.Application:
+    """livereload's websocket and client script, then the preview's own routes."""
+    return web.Application([(r"/livereload", ReloadSocket, {"preview": preview}),
+                            (r"/livereload\.js", LiveReloadJSHandler), *routes(preview)])
 
 
 def routes(preview: Preview) -> list:
-    """The preview's routes: add a handler above the catch-all to serve one more page."""
+    """The preview's pages: add a handler above the catch-all to serve one more route."""
     return [(r"/(.*)", PreviewHandler, {"preview": preview})]
 
 
+class ReloadSocket(LiveReloadHandler):
+    """livereload's websocket; a page that connects after a newer build reloads at once."""
+
+    def initialize(self, preview: Preview) -> None:
+        """Tornado's constructor hook."""
+        self.preview = preview
+
+    def on_message(self, message: str) -> None:
+        """livereload's handshake, then the check that closes the gap between load and connect."""
+        super().on_message(message)
+        url, preview = json.loads(message).get("url"), self.preview
+        sent = preview.served.get(urlsplit(url or "").path, preview.builds)
+        if self in self.waiters and sent < preview.builds:  # a build came after the page
+            self.send_message(RELOAD)
+
+    @classmethod
+    def reload_all(cls) -> None:
+        """Tell every connected page to reload."""
+        for waiter in list(cls.waiters):
+            try:
+                waiter.write_message(RELOAD)
+            except WebSocketClosedError:
+                cls.waiters.discard(waiter)
+
+
 class PreviewHandler(web.RequestHandler):
-    """The current preview folder's files; pages carry the last build's problems."""
+    """The preview folder's files as they are now; pages also carry the last build's problems."""
 
     def initialize(self, preview: Preview) -> None:
         """Tornado's constructor hook."""
@@ -164,12 +170,8 @@ class PreviewHandler(web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
 
-    def compute_etag(self) -> None:
-        """No ETag: every reload reads the file afresh."""
-        return None
-
     async def get(self, path: str) -> None:
-        """Send a file of the folder as it is now (it is swapped whole by each build)."""
+        """Send a file (the folder is swapped whole by each build, so look it up each time)."""
         preview = self.preview
         found = answer(preview.folder, path, preview.base_path)
         for _ in range(SWAP_TRIES if preview.has_build else 0):
@@ -184,13 +186,24 @@ class PreviewHandler(web.RequestHandler):
             return
         body = found.body
         if found.content_type.startswith("text/html"):
-            body = with_panel(body, problems_panel(preview.outcome, preview.has_build,
+            preview.served[self.request.path] = preview.builds
+            body = live_page(body, problems_panel(preview.outcome, preview.has_build,
                                                   preview.panels))
         self.set_status(found.status)
         self.set_header("Content-Type", found.content_type)
         self.finish(body)
 
     head = get
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What one request gets back."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = "text/plain" + TEXT
+    location: str = ""  # where to go instead (a folder asked for without its '/')
 
 
 def answer(folder: Path, url_path: str, base_path: str = "") -> Answer | None:
@@ -235,29 +248,9 @@ def content_type(name: str) -> str:
     return guessed + TEXT if guessed.startswith("text/") else guessed
 
 
-NO_BUILD_YET = (b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>No preview'
-                b" yet</title></head><body><h1>No preview yet</h1></body></html>\n")
-
-
-def problems_panel(outcome: Outcome, has_build: bool, panels: Environment) -> str:
-    """The last build's problems, to show over the page ('' when there are none)."""
-    if not outcome.problems:
-        return ""
-    count, lines = len(outcome.problems), [str(p) for p in outcome.problems]
-    heading = (summary_line(outcome.problems) if outcome.failed
-               else f"{count} warning{'s' * (count != 1)} in this build")
-    try:
-        return panels.get_template(PANEL_TEMPLATE).render(
-            failed=outcome.failed, heading=heading, problems=lines, has_build=has_build)
-    except Exception:  # noqa: BLE001 - a broken panel template must not hide the problems
-        text = html.escape("\n".join([heading, *lines]))
-        return f'<pre data-preview-problems role="alert">{text}</pre>'
-
-
-def with_panel(page: bytes, panel: str) -> bytes:
-    """The page with the panel as the last thing in its body."""
-    if not panel:
-        return page
-    end = page.rfind(b"</body>")
+def live_page(page: bytes, panel: str) -> bytes:
+    """The page with livereload's client at the end of its head and the panel in its body."""
+    head, end = page.find(b"</head>"), page.rfind(b"</body>")
     end = len(page) if end < 0 else end
-    return page[:end] + panel.encode() + b"\n" + page[end:]
+    page = page[:end] + panel.encode() + b"\n" + page[end:] if panel else page
+    return page[:head] + LIVE_SCRIPT + page[head:] if head >= 0 else LIVE_SCRIPT + page

@@ -1,9 +1,10 @@
-"""Watching the sources of a preview and rebuilding it once per burst of saves."""
+"""A preview's builds: watching its sources, one rebuild per burst of saves, what came of it."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import html
 import os
 import threading
 import time
@@ -12,12 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import watchfiles
+from jinja2 import Environment
 
 from . import pipeline
 from .commands import project_for, summary
 from .problems import BuildFailed, Problem, error, summary_line
 from .settings import load_settings
 
+PANEL_TEMPLATE = "_preview.html"  # in the project's templates/
 PREVIEW_FOLDER = ".preview"  # in the project, git-ignored; never the published output/
 QUIET_MS = 20  # a burst of saves ends after this long without a change
 LONGEST_BURST_MS = 1000  # a burst that goes on is built anyway after this long
@@ -133,6 +136,21 @@ def report_lines(what: str, outcome: Outcome, before: Outcome) -> list[str]:
     done = "build failed" if outcome.failed else "rebuilt"
     return [f"{time.strftime('%H:%M:%S')} {what}: {done} in {outcome.seconds * 1000:.0f} ms, "
             f"{found}", *details]
+
+
+def problems_panel(outcome: Outcome, has_build: bool, panels: Environment) -> str:
+    """The last build's problems, to show over the page ('' when there are none)."""
+    if not outcome.problems:
+        return ""
+    count, lines = len(outcome.problems), [str(p) for p in outcome.problems]
+    heading = (summary_line(outcome.problems) if outcome.failed
+               else f"{count} warning{'s' * (count != 1)} in this build")
+    try:
+        return panels.get_template(PANEL_TEMPLATE).render(
+            failed=outcome.failed, heading=heading, problems=lines, has_build=has_build)
+    except Exception:  # noqa: BLE001 - a broken panel template must not hide the problems
+        text = html.escape("\n".join([heading, *lines]))
+        return f'<pre data-preview-problems role="alert">{text}</pre>'
 
 
 def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome], None],

@@ -28,13 +28,14 @@ from watchfiles import Change
 
 from sitegen import pipeline
 from sitegen.problems import BuildFailed, error, warning
-from sitegen.serve import answer, content_type, exposure_warning, problems_panel, with_panel
+from sitegen.serve import answer, content_type, exposure_warning, live_page
 from sitegen.watch import (
     Outcome,
     build_preview,
     change_filter,
     describe,
     preview_project,
+    problems_panel,
     report_lines,
 )
 
@@ -422,7 +423,7 @@ def test_the_panel_escapes_what_it_shows(tmp_path):
     assert "&lt;script&gt;" in panel and "<script>" not in panel
     assert "still shows the last good build" in panel
     assert problems_panel(Outcome(), True, panels) == ""
-    page = with_panel(b"<html><body><p>x</p></body></html>", panel)
+    page = live_page(b"<html><head></head><body><p>x</p></body></html>", panel)
     assert page.index(b"data-preview-problems") < page.index(b"</body>")
     broken = Environment(loader=FileSystemLoader(tmp_path), autoescape=True)
     assert 'role="alert"' in problems_panel(outcome, False, broken)  # no template: plain panel
