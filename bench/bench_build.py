@@ -300,6 +300,16 @@ def print_targets(targets: list[dict]) -> None:
         print(f"  {t['name']}: {t['ours_s']:.3f} s vs limit {t['limit_s']:.3f} s  {verdict}")
 
 
+def engine_version() -> str:
+    """Commit of the project being measured, flagged when its engine has uncommitted changes."""
+    git = ["git", "-C", str(ROOT)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                          text=True, check=False).stdout.strip()
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "build.py", "sitegen",
+                            "templates"], capture_output=True, text=True, check=False).stdout
+    return f"{head or 'unknown'}{' + uncommitted changes' if dirty.strip() else ''}"
+
+
 def machine() -> dict:
     """Date and machine facts saved beside the figures."""
     hugo = find_hugo()
@@ -307,9 +317,9 @@ def machine() -> dict:
     if hugo:
         done = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
         version = done.stdout.strip()
-    return {"date": datetime.now(UTC).isoformat(timespec="seconds"),
-            "cpus": os.cpu_count(), "platform": platform.platform(),
-            "python": platform.python_version(), "hugo": version}
+    return {"date": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
+            "load_average_end": os.getloadavg()[0], "platform": platform.platform(),
+            "python": platform.python_version(), "hugo": version, "engine": engine_version()}
 
 
 def bench_corpora(args: argparse.Namespace, work: Path) -> dict:
@@ -355,6 +365,11 @@ def has_errors(report: dict) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; exit 1 when a build failed, 0 otherwise (targets only reported)."""
     args = parse_args(argv)
+    load = os.getloadavg()[0]
+    print(f"engine {engine_version()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}, load average {load:.2f} at start")
+    if load > 0.5:
+        print("note: other processes are using the CPU; times are noisy, compare ratios")
     work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
     try:
         report = bench_real(args, work) if args.real else bench_corpora(args, work)
