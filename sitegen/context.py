@@ -55,6 +55,7 @@ class Shared:
     facets: dict  # dimension -> tuple[Facet]
     gettext: dict  # lang -> gettext function
     labs_by_stem: dict
+    fragments: dict  # (lang, name) -> HTML rendered once and shown on many pages
 
 
 def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
@@ -116,7 +117,16 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
                       for kind in ("csv", "json")},
         "summary": lab_summary(page),
+        "once": lambda name, macro, *args: once(shared, page.lang, name, macro, *args),
     }
+
+
+def once(shared: Shared, lang: str, name: str, macro, *args) -> Markup:
+    """Call a template macro once per language and name (a lab's entry in many lists)."""
+    key = (lang, name)
+    if key not in shared.fragments:
+        shared.fragments[key] = Markup(macro(*args))
+    return shared.fragments[key]
 
 
 def lab_summary(page: Page) -> tuple[Markup, str] | None:
@@ -158,5 +168,5 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
 def make_shared(graph, settings, nav, data, figures, labs, gettext) -> Shared:
     """Bundle what all pages share."""
     return Shared(graph, settings, nav, data, figures, labs, collect_facets(labs), gettext,
-                  {lab.stem: lab for lab in labs})
+                  {lab.stem: lab for lab in labs}, {})
 

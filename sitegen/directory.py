@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from babel import Locale
 
@@ -78,6 +79,7 @@ def facet_segment(facet: Facet) -> str:
     return slugify(facet.value) or "unnamed"
 
 
+@cache
 def country_name(name: str, lang: str) -> str:
     """A country's name in `lang` (the data names countries in English)."""
     english = Locale.parse("en").territories

@@ -8,18 +8,17 @@ import marshal
 import os
 import re
 from collections.abc import Iterable
-from multiprocessing import get_context
 from pathlib import Path
 
 import markdown
 
+from .parallel import map_on_cores
 from .problems import Problem, error
 from .urls import line_of
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "fenced_code", "footnotes", "def_list",
               "abbr", "toc"]
 ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)}"
-PARALLEL_FROM = 48  # below this many texts, starting worker processes costs more than it saves
 
 UNSAFE_TAG = re.compile(r"<(script|iframe|object|embed|frame|frameset)\b", re.IGNORECASE)
 EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
@@ -100,12 +99,7 @@ class MarkdownCache:
 
 
 def _convert_many(texts: list[str]) -> list[str]:
-    workers = min(os.cpu_count() or 1, 4)
-    if len(texts) < PARALLEL_FROM or workers < 2:
-        return [convert(t) for t in texts]
-    with get_context("fork").Pool(workers) as pool:
-        # few large chunks: each one costs a round trip between processes
-        return pool.map(convert, texts, chunksize=-(-len(texts) // (workers * 2)))
+    return map_on_cores(convert, texts)
 
 
 def check_safety(rendered: str, body: str, path: str, first_line: int) -> list[Problem]:

@@ -32,6 +32,16 @@ class Page:
     only_in: str | None = None
     url: str = ""
 
+    def __hash__(self) -> int:
+        # pages are dictionary keys many times per build: hash the fields once
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash((self.key, self.lang, self.content_lang, self.kind, self.title,
+                           self.description, self.segment, self.weight, self.menu, self.draft,
+                           self.template, self.source, self.data, self.only_in, self.url))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     @property
     def is_fallback(self) -> bool:
         """True when the content is in another language than the tree's."""

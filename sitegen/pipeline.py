@@ -60,12 +60,13 @@ class Memo:
     markdown: markup.MarkdownCache | None = None
     environments: dict = field(default_factory=dict)  # (lang, fingerprint) -> Environment
     rendered: dict = field(default_factory=dict)  # render key -> HTML
+    keep_rendered: bool = True  # False for a one-off build, which would never reuse a page
 
 
 def build(project: Project, memo: Memo | None = None) -> Report:
     """Build the whole site into `project.output`, or raise BuildFailed and leave it as it was."""
     report, started = Report(), time.perf_counter()
-    memo = memo or Memo()
+    memo = memo or Memo(keep_rendered=False)
     site = load_site(project, report, memo)
     files, copies = render_site(site, project, report, memo)
     now = time.perf_counter()
@@ -135,7 +136,7 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
 
 def check_templates(page_sources, templates: Path) -> list[Problem]:
     """A page asking for a layout that does not exist is an error on its `template` line."""
-    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab"}
+    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "status"}
     available = sorted(p.stem for p in templates.glob("*.html")
                        if not p.name.startswith("_") and p.stem not in generated_only)
     problems = []
@@ -231,10 +232,13 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
     rendered_before, memo.rendered = memo.rendered, {}
+    labs_token = Token(site.labs)
 
     def render_one(page: Page) -> str:
         context = page_context(page, site.bodies.get(page, ""), shared)
-        key = render_key(page, context, design, site.labs)
+        if not memo.keep_rendered:
+            return envs[page.lang].get_template(page.template).render(context)
+        key = render_key(page, context, design, labs_token)
         html = rendered_before.get(key)
         if html is None:
             html = envs[page.lang].get_template(page.template).render(context)
@@ -242,7 +246,9 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
         return html
 
     pages = [p for p in site.graph.all_pages() if site.settings.include_drafts or not p.draft]
-    rendered = render.render_all(pages, render_one, project.templates)
+    # a one-off build renders on every core; a preview keeps its pages in memory instead
+    rendered = render.render_all(pages, render_one, project.templates,
+                                 in_processes=not memo.keep_rendered)
     for page, html in rendered.items():
         files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html.encode()
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
@@ -270,13 +276,27 @@ def environment(project: Project, site: Site, lang: str, asset_urls: dict, desig
     return memo.environments[key]
 
 
-def render_key(page: Page, context: dict, design: tuple, all_labs: tuple) -> tuple:
+class Token:
+    """A big value as a dictionary key: hashed once, compared in full only on a hash match."""
+
+    def __init__(self, value):
+        self.value, self.hash = value, hash(value)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.value is other.value or
+                                             self.value == other.value)
+
+
+def render_key(page: Page, context: dict, design: tuple, labs_token: Token) -> tuple:
     """All the inputs of one page's HTML; pages listing labs depend on every lab."""
     lists_labs = page.kind in ("directory", "facet", "facet-list") or page.template in (
         "directory.html", "facet.html", "facet-list.html")
     return (page, str(context["content"]), context["breadcrumbs"], context["children"],
             context["switcher"], tuple(context["alternates"]), context["nav"], design,
-            all_labs if lists_labs else None)
+            labs_token if lists_labs else None)
 
 
 def extra_files(site: Site, envs, shared) -> dict[str, bytes]:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from . import i18n
 from .pages import Page, TranslationGraph
+from .parallel import map_on_cores
 from .problems import BuildFailed, Problem, error
 from .settings import LANGUAGE_NAMES, Settings
 
@@ -113,19 +114,21 @@ def _template_name(filename: str, templates: Path) -> str:
         return filename
 
 
-def render_all(pages: list[Page], render_one: Callable[[Page], str], templates: Path
-               ) -> dict[Page, str]:
+def render_all(pages: list[Page], render_one: Callable[[Page], str], templates: Path,
+               in_processes: bool = False) -> dict[Page, str]:
     """Render every page; template errors are collected, one per template line."""
-    rendered, problems = {}, {}
-    for page in pages:
+
+    def attempt(page: Page) -> str | Problem:
         try:
-            rendered[page] = render_one(page)
+            return render_one(page)
         except (jinja2.TemplateError, TypeError, KeyError, ValueError, AttributeError) as exc:
-            problem = template_problem(exc, templates)
-            problems.setdefault((problem.path, problem.line), problem)
+            return template_problem(exc, templates)
+
+    results = map_on_cores(attempt, pages) if in_processes else [attempt(p) for p in pages]
+    problems = {(r.path, r.line): r for r in results if isinstance(r, Problem)}
     if problems:
         raise BuildFailed(problems.values())
-    return rendered
+    return dict(zip(pages, results, strict=True))
 
 
 def markup(text: str) -> Markup:
