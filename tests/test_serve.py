@@ -305,23 +305,41 @@ def test_a_burst_of_saves_is_one_rebuild(running):
     assert "Saved together." in running.page("/en/industry/")
 
 
-def test_the_browser_is_told_to_reload_once_the_new_build_is_served(running):
-    async def reload_after(edit) -> dict:
-        socket = await websocket_connect(f"ws://127.0.0.1:{running.port}/livereload")
-        await socket.write_message(json.dumps(
-            {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
-        assert json.loads(await socket.read_message())["command"] == "hello"
-        await socket.write_message(json.dumps({"command": "info", "url": "http://x/"}))
+async def reload_message(port: int, url: str, edit=None, wait: float = WAIT) -> dict | None:
+    """Connect to the reload socket as livereload.js does, showing page `url`; then make the
+    edit and return the first message the server sends (None if none came within `wait`)."""
+    socket = await websocket_connect(f"ws://127.0.0.1:{port}/livereload")
+    await socket.write_message(json.dumps(
+        {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    assert json.loads(await socket.read_message())["command"] == "hello"
+    await socket.write_message(json.dumps({"command": "info", "url": url}))
+    if edit:
         await asyncio.sleep(0.2)
         edit()
-        message = json.loads(await asyncio.wait_for(socket.read_message(), WAIT))
+    try:
+        return json.loads(await asyncio.wait_for(socket.read_message(), wait))
+    except TimeoutError:
+        return None
+    finally:
         socket.close()
-        return message
 
-    message = asyncio.run(reload_after(lambda: running.edit(
+
+def test_the_browser_is_told_to_reload_once_the_new_build_is_served(running):
+    url = f"http://127.0.0.1:{running.port}/en/industry/"
+    message = asyncio.run(reload_message(running.port, url, lambda: running.edit(
         running.content / "industry.en.md", "joint labs", "joint laboratories")))
     assert message["command"] == "reload"
     assert "joint laboratories" in running.page("/en/industry/")
+
+
+def test_a_page_that_connects_after_a_newer_build_reloads_at_once(running):
+    url = f"http://127.0.0.1:{running.port}/en/industry/"
+    running.page("/en/industry/")
+    running.edit(running.content / "industry.en.md", "joint labs", "joint laboratories")
+    running.rebuilt()  # finished while that page was still "loading"
+    assert asyncio.run(reload_message(running.port, url, wait=2))["command"] == "reload"
+    running.page("/en/industry/")
+    assert asyncio.run(reload_message(running.port, url, wait=0.5)) is None
 
 
 def test_an_error_is_shown_over_the_pages_then_cleared(running):
