@@ -24,7 +24,7 @@ class Page:
     description: str = ""
     segment: str = ""  # this page's own part of its URL
     weight: int = 0
-    menu: bool = False
+    menu: bool | str = False  # True, or a shorter label for the navigation
     draft: bool = False
     template: str = "page.html"
     source: Source | None = None  # None for pages generated from data

@@ -69,7 +69,8 @@ def main_navigation(graph: TranslationGraph, lang: str) -> tuple[NavItem, ...]:
     items = [page for versions in graph.pages.values() if (page := versions.get(lang))
              and page.menu]
     items.sort(key=lambda p: (p.weight, p.title.casefold()))
-    return tuple(NavItem(p.key, p.title, p.url, p.content_lang) for p in items)
+    return tuple(NavItem(p.key, p.menu if isinstance(p.menu, str) else p.title, p.url,
+                         p.content_lang) for p in items)
 
 
 def breadcrumbs(graph: TranslationGraph, page: Page) -> tuple[Link, ...]:

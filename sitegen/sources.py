@@ -28,7 +28,7 @@ class Source:
     description: str = ""
     slug: str | None = None
     weight: int = 0
-    menu: bool = False
+    menu: bool | str = False  # True, or the page's shorter label in the navigation
     draft: bool = False
     template: str | None = None
     figures: str | None = None
@@ -90,6 +90,8 @@ def page_identity(rel: str, languages: tuple[str, ...]) -> tuple[str, str, bool]
 def _check_value(key: str, value, languages) -> str | None:
     expected = {"title": str, "description": str, "slug": str, "template": str, "figures": str,
                 "translated_from": str, "weight": int, "menu": bool, "draft": bool}
+    if key == "menu" and isinstance(value, str) and value.strip():
+        return None  # a shorter label for the navigation
     if key == "only_in":
         return None if value in languages else f"'only_in' must be one of {', '.join(languages)}"
     kind = expected[key]
