@@ -97,6 +97,10 @@ def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Proj
     kinds: dict[str, set[watchfiles.Change]] = {}
     for change, path in changes:
         kinds.setdefault(path, set()).add(change)
+    # An editor's temporary file, made and gone within the burst, is not news.
+    temporary = {watchfiles.Change.added, watchfiles.Change.deleted}
+    kinds = {path: found for path, found in kinds.items()
+             if not temporary <= found or os.path.exists(path)} or kinds
 
     def verb(found: set[watchfiles.Change]) -> str:
         if found == {watchfiles.Change.added}:
@@ -106,8 +110,7 @@ def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Proj
     verbs = {verb(found) for found in kinds.values()}
     common = verbs.pop() if len(verbs) == 1 else "changed"
     if len(kinds) == 1:
-        path = next(iter(kinds))
-        return f"{short_name(path, project)} {common}"
+        return f"{short_name(next(iter(kinds)), project)} {common}"
     return f"{len(kinds)} files {common}"
 
 

@@ -404,6 +404,10 @@ def test_changes_are_described_in_one_line(tmp_path):
     base = str(tmp_path / "templates" / "base.html")
     assert describe({(Change.deleted, base)}, project) == "templates/base.html deleted"
     assert describe({(Change.added, page), (Change.added, base)}, project) == "2 files added"
+    temporary = str(tmp_path / "content" / "sedX1b2c3")  # `sed -i`: write aside, then rename
+    assert describe({(Change.added, temporary), (Change.deleted, temporary),
+                     (Change.added, page), (Change.modified, page)}, project) == \
+        "labs/umr-1.yaml changed"
 
 
 def test_what_is_written_by_the_preview_is_never_watched(tmp_path):
