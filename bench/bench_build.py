@@ -94,6 +94,7 @@ def summarise(runs: list[Run], output: Path) -> dict:
     """Median wall time, peak memory and median stages of successful runs."""
     return {
         "median_s": statistics.median(r.wall for r in runs),
+        "fastest_s": min(r.wall for r in runs),
         "runs_s": [round(r.wall, 4) for r in runs],
         "cpu_s": statistics.median(r.cpu for r in runs),
         "peak_mib": max(r.peak_kib for r in runs) / 1024,
@@ -264,6 +265,12 @@ def print_details(result: dict) -> None:
     rebuild = result.get("ours_rebuild")
     if rebuild:
         print(f"{pairs} pairs, ours rebuild stages (median s): {stages_text(rebuild['stages'])}")
+    hugo = result.get("hugo_cold")
+    if cold and hugo:
+        print(f"{pairs} pairs, cold CPU s (median, user+sys, all processes): "
+              f"ours {cold['cpu_s']:.3f}, hugo {hugo['cpu_s']:.3f}, "
+              f"ratio {cold['cpu_s'] / hugo['cpu_s']:.2f}×; fastest cold run: "
+              f"ours {cold['fastest_s']:.3f} s, hugo {hugo['fastest_s']:.3f} s")
     written = [f"{name} {result[key]['pages_written']}"
                for name, key in (("ours", "ours_cold"), ("hugo", "hugo_cold")) if result.get(key)]
     if written:
