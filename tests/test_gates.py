@@ -1,0 +1,194 @@
+"""Publishing gates on the real built site: every page type in both languages loads cleanly in
+headless Chromium, its language switcher lands on the counterpart, the directory works without
+JavaScript, axe-core finds no serious violation, and the Nu HTML checker no error.
+
+These take about a minute; `bash tests/run.sh -m "not browser and not gate"` skips them."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, project
+from gates.checkers import axe_violations, describe, missing_axe, missing_vnu, vnu_errors
+from gates.server import serving
+
+from sitegen.check import status_page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+# (page type, English URL, French URL): each is the other's counterpart in the switcher
+PAGES = [
+    ("home", "/en/", "/fr/"),
+    ("section", "/en/regional-ecosystem/", "/fr/ecosysteme-regional/"),
+    ("sub-page", "/en/regional-ecosystem/site-policies/",
+     "/fr/ecosysteme-regional/politiques-de-site/"),
+    ("fallback", "/en/regional-ecosystem/programme-agency/",
+     "/fr/ecosysteme-regional/agence-de-programmes/"),
+    ("directory", "/en/laboratories/", "/fr/laboratoires/"),
+    ("facet list", "/en/laboratories/institutes/", "/fr/laboratoires/instituts/"),
+    ("facet", "/en/laboratories/institutes/insmi/", "/fr/laboratoires/instituts/insmi/"),
+    ("lab", "/en/laboratories/umr-5219/", "/fr/laboratoires/umr-5219/"),
+    ("404", "/en/404.html", "/fr/404.html"),
+]
+VISITS = [pytest.param(url, other, lang, id=f"{kind}-{lang}") for kind, en, fr in PAGES
+          for url, other, lang in ((en, fr, "en"), (fr, en, "fr"))]
+EVERY_PAGE = [*VISITS, pytest.param("/", None, "en", id="chooser")]
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path):
+    """The real site, built once per session, served on 127.0.0.1."""
+    with serving(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium(request):
+    """Debian's Chromium, driven by Playwright (whose own browsers are never downloaded)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed (tests/run.sh installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with contextlib.ExitStack() as stack:
+        if request.config.pluginmanager.has_plugin("playwright"):
+            driver = request.getfixturevalue("playwright")  # one Playwright per thread
+        else:
+            driver = stack.enter_context(sync_api.sync_playwright())
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        yield browser
+
+
+@pytest.fixture
+def tab(chromium):
+    """A fresh page that records console errors, script errors and failed requests."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: page.problems.append(f"script error: {e}"))
+    page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and page.problems.append(
+        f"HTTP {r.status}: {r.url}"))
+    yield page
+    context.close()
+
+
+def path_of(url: str) -> str:
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize(("url", "counterpart", "lang"), EVERY_PAGE)
+def test_page_loads_without_errors(tab, site_url, url, counterpart, lang):
+    response = tab.goto(site_url + url, wait_until="load")
+    assert response.status == 200
+    assert tab.locator("html").get_attribute("lang") == lang
+    assert tab.locator("h1").count() >= 1
+    assert tab.problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize(("url", "counterpart", "lang"), VISITS)
+def test_switcher_lands_on_the_counterpart(tab, site_url, url, counterpart, lang):
+    other = "fr" if lang == "en" else "en"
+    tab.goto(site_url + url)
+    with tab.expect_navigation():
+        tab.locator(f'.language-switcher a[lang="{other}"]').click()
+    assert path_of(tab.url) == counterpart
+    assert tab.locator("html").get_attribute("lang") == other
+    tab.wait_for_load_state("load")
+    # leaving a page cancels what it was still fetching (its icon): not a fault of either page
+    assert [p for p in tab.problems if not p.endswith("net::ERR_ABORTED")] == []
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_language_chooser_leads_to_each_home(tab, site_url, lang):
+    tab.goto(site_url + "/")
+    with tab.expect_navigation():
+        tab.locator(f'a[hreflang="{lang}"]').click()
+    assert path_of(tab.url) == f"/{lang}/"
+    assert tab.locator("html").get_attribute("lang") == lang
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+def test_directory_works_without_javascript(chromium, site_url):
+    labs = len(list((ROOT / "content" / "labs").glob("*.yaml")))
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/en/laboratories/")
+        assert page.locator("#lab-list > li").count() == labs
+        assert page.locator("#lab-list > li:visible").count() == labs
+        assert not page.locator("#lab-filters").is_visible()  # the search needs JavaScript
+        with page.expect_navigation():
+            page.get_by_role("link", name="Laboratories by institute").click()
+        assert path_of(page.url) == "/en/laboratories/institutes/"
+        facet = page.locator(".facet-columns li").filter(has_text="Mathematics").first
+        count = int(re.search(r"\((\d+)\)", facet.inner_text()).group(1))
+        with page.expect_navigation():
+            facet.locator("a").click()
+        assert path_of(page.url) == "/en/laboratories/institutes/insmi/"
+        assert page.locator(".lab-list > li").count() == count > 0
+        with page.expect_navigation():
+            page.locator(".lab-list a.lab-name").first.click()
+        assert page.locator("main h1").count() == 1 and "/en/laboratories/" in page.url
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize(("url", "counterpart", "lang"), EVERY_PAGE)
+def test_no_serious_accessibility_violation(tab, site_url, url, counterpart, lang):
+    if reason := missing_axe():
+        pytest.skip(reason)
+    tab.goto(site_url + url)
+    violations = axe_violations(tab)
+    assert violations == [], f"{url}\n{describe(violations)}"
+
+
+@pytest.mark.gate
+def test_every_page_is_valid_html(real_site, tmp_path):
+    if reason := missing_vnu():
+        pytest.skip(reason)
+    errors = vnu_errors(real_site)
+    assert errors == [], "\n".join(errors[:50])
+
+
+@pytest.mark.gate
+def test_translation_status_pages_are_valid_html(tmp_path):
+    if reason := missing_vnu():
+        pytest.skip(reason)
+    (tmp_path / "content").symlink_to(Path(__file__).parent / "fixtures" / "check" / "content")
+    for lang in ("en", "fr"):
+        page = tmp_path / "status" / lang / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(status_page(project(tmp_path), lang), encoding="utf-8")
+    assert vnu_errors(tmp_path / "status") == []
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+def test_the_browser_gates_notice_a_broken_page(tab, tmp_path):
+    if reason := missing_axe():
+        pytest.skip(reason)
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>'
+        '<body><main><h1>Broken</h1><img src="missing.png"><script>console.error("oops")'
+        "</script></main></body></html>")
+    with serving(tmp_path) as url:
+        tab.goto(url + "/")
+        tab.wait_for_load_state("load")
+        violations = axe_violations(tab)
+    assert f"HTTP 404: {url}/missing.png" in tab.problems  # (and the icon Chromium asks for)
+    assert "console: oops" in tab.problems
+    assert [v["id"] for v in violations] == ["image-alt"]
