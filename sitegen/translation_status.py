@@ -119,7 +119,7 @@ def translation_state(translation: Source, original: Source, content: Path) -> P
 def with_record(text: str, record: str) -> str:
     """A page's text with `translated_from: RECORD` set in its front matter, nothing else moved."""
     end = text.find("\n---", 3)
-    newline = "\r\n" if text[:end].endswith("\r") or "\r\n" in text[:end] else "\n"
+    newline = "\r\n" if "\r\n" in text[:end + 1] else "\n"
     existing = re.search(r"^translated_from[ \t]*:[^\r\n]*", text[:end + 1], re.MULTILINE)
     line = f"translated_from: {record}"
     if existing:
