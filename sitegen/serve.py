@@ -43,9 +43,9 @@ NO_BUILD_YET = (b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><
 class Preview:
     """The preview folder and its latest build, as every request and every browser sees them."""
 
-    def __init__(self, folder: Path, templates: Path):
-        self.folder = folder.resolve()
-        self.panels = Environment(loader=FileSystemLoader(templates), autoescape=True,
+    def __init__(self, project: Project):
+        self.project, self.folder = project, project.output.resolve()
+        self.panels = Environment(loader=FileSystemLoader(project.templates), autoescape=True,
                                   undefined=StrictUndefined)  # re-read when the file changes
         self.outcome, self.builds = Outcome(), 0
         self.base_path = ""  # of the build being served, so kept when a build fails
@@ -89,7 +89,7 @@ def exposure_warning(host: str) -> str | None:
 async def serve(project: Project, host: str, port: int, open_browser: bool) -> int:
     """Listen, build in the watcher's thread, and reload the browsers after each build."""
     loop = asyncio.get_running_loop()
-    preview = Preview(project.output, project.templates)
+    preview = Preview(project)
     try:
         application(preview).listen(port, address=host)
     except OSError as exc:
@@ -129,7 +129,8 @@ def application(preview: Preview) -> web.Application:
 
 
 def routes(preview: Preview) -> list:
-    """The preview's pages: add a handler above the catch-all to serve one more route."""
+    """The preview's pages: add a handler above the catch-all to serve one more route (it gets
+    `preview.project`, and `live_page()` gives its HTML the reload script and the problems)."""
     return [(r"/(.*)", PreviewHandler, {"preview": preview})]
 
 
