@@ -53,10 +53,11 @@ def chromium(request):
         pytest.skip("Debian's chromium is not installed (tests/run.sh installs it)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     with contextlib.ExitStack() as stack:
-        if request.config.pluginmanager.has_plugin("playwright"):
-            driver = request.getfixturevalue("playwright")  # one Playwright per thread
-        else:
-            driver = stack.enter_context(sync_api.sync_playwright())
+        try:  # our own Playwright, stopped after this module: later tests may run asyncio
+            driver = sync_api.sync_playwright().start()
+            stack.callback(driver.stop)
+        except sync_api.Error:  # pytest-playwright's is running already: one per thread
+            driver = request.getfixturevalue("playwright")
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
         yield browser
