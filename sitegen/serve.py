@@ -9,6 +9,7 @@ import json
 import logging
 import mimetypes
 import os
+import re
 import sys
 import threading
 import webbrowser
@@ -30,6 +31,7 @@ LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");s.sr
                b'js?port="+(location.port||(location.protocol==="https:"?443:80));document.head.'
                b"appendChild(s)})();</script>")
 TEXT = "; charset=utf-8"
+HASHED = re.compile(r"assets/.+\.[0-9a-f]{10}\.\w+$")  # named by content: never stale
 CONTENT_TYPES = {  # the site's own types; others as the system knows them
     ".html": "text/html" + TEXT, ".css": "text/css" + TEXT, ".js": "text/javascript" + TEXT,
     ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv" + TEXT,
@@ -191,6 +193,8 @@ class PreviewHandler(web.RequestHandler):
             body = live_page(body, problems_panel(preview.outcome, preview.has_build,
                                                   preview.panels))
         self.set_status(found.status)
+        if found.status == 200 and HASHED.match(path):
+            self.set_header("Cache-Control", "max-age=31536000, immutable")
         self.set_header("Content-Type", found.content_type)
         self.finish(body)
 

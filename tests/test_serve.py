@@ -177,6 +177,8 @@ def test_pages_and_files_are_served_with_their_types(running):
         status, headers, _ = running.get(path)
         assert (status, headers["Content-Type"].split(";")[0]) == (200, kind), path
         assert headers["X-Content-Type-Options"] == "nosniff"
+        named_by_content = path.startswith("/assets/")  # a change makes a new name
+        assert ("immutable" in headers["Cache-Control"]) == named_by_content, path
 
 
 def test_folders_and_unknown_paths(running):
