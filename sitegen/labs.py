@@ -29,7 +29,7 @@ SCHEMA = {  # every key of a lab file, in the order the importer writes them, an
 }
 SUBKEYS = {"texts": LANGS, "textlists": LANGS, "coords": ("lat", "lng"), "ids": ("rnsr", "ror")}
 LIMITS = {"lat": 90, "lng": 180}
-URL = re.compile(r"https?://[^\s/]+\S*")
+URL = re.compile(r"https?://[^\s/@?#]+(?:[/?#]\S*)?")  # no user@ part: that is an e-mail address
 Issue = tuple[tuple, str, str]  # (path of keys and list indexes, "key"/"value"/"", message)
 
 

@@ -11,6 +11,10 @@ if ! command -v chromium >/dev/null; then   # Debian's browser; Playwright never
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >/dev/null
 fi
+if ! command -v java >/dev/null; then     # the Nu HTML checker (vnu.jar) needs Java 11 or later
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
 if [ -f package.json ] && command -v npm >/dev/null; then
   npm install --no-audit --no-fund --silent
 fi
