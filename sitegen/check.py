@@ -13,8 +13,9 @@ from pathlib import Path
 from . import linkcheck, render, translation_status
 from .commands import project_for
 from .context import Switch, make_shared, not_found_context
-from .pipeline import Memo, Project, Report, Site, load_site, render_site, static_assets
+from .pipeline import Memo, Project, Report, Site, load_site, render_site
 from .problems import BuildFailed
+from .publish import static_assets
 from .settings import LANGUAGE_NAMES
 from .translation_status import MISSING, ORIGINAL, SINGLE, STALE, UNKNOWN, UP_TO_DATE
 

@@ -104,3 +104,15 @@ def _remove_empty_folders(folder: Path) -> None:
     for parent, _, names in os.walk(folder, topdown=False):
         if not names and parent != str(folder) and not os.listdir(parent):
             os.rmdir(parent)
+
+
+def static_assets(static: Path) -> dict[str, tuple[str, bytes]]:
+    """CSS, JS and other assets of the design, under content-hashed names."""
+    found = {}
+    if static.is_dir():
+        for file in sorted(static.rglob("*")):
+            if file.is_file() and not file.name.startswith("."):
+                rel = file.relative_to(static).as_posix()
+                data = file.read_bytes()
+                found[rel] = ("assets/" + hashed_name(rel, data), data)
+    return found

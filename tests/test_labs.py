@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.exports import export_csv, export_json
 from sitegen.labs import (
     Lab,
     Text,
     TextList,
     directory_figures,
-    export_csv,
-    export_json,
     load_labs,
     slugify,
     sort_key,

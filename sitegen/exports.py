@@ -1,0 +1,41 @@
+"""The laboratory directory as open data: CSV and JSON downloads, with attribution."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import fields
+
+from .labs import ATTRIBUTION, Lab, Text, TextList
+
+
+def export_row(lab: Lab, lang: str) -> dict:
+    """One lab as open data in `lang`: Lab's fields, texts falling back to the other language."""
+    name, name_lang = lab.name.get(lang) or (None, None)
+    row = {"name_lang": name_lang, "code": lab.code, "name": name}
+    for field in fields(Lab)[4:]:  # after stem and path (this site's), code and name
+        value = getattr(lab, field.name)
+        value = (value.get(lang) or (None,))[0] if isinstance(value, Text | TextList) else value
+        row[field.name] = list(value) if isinstance(value, tuple) else value
+    return row | {"country": lab.country or None, "themes": row["themes"] or []}
+
+
+def export_csv(labs: Iterable[Lab], lang: str) -> str:
+    """The labs as CSV (RFC 4180, lists joined with '; '); summaries are in the JSON only."""
+    columns = [f.name for f in fields(Lab)[2:] if f.name != "summary"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:]],
+                            extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in (export_row(lab, lang) for lab in labs):
+        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+    return out.getvalue()
+
+
+def export_json(labs: Iterable[Lab], lang: str) -> str:
+    """The labs as JSON, with the sources' attribution under "sources"."""
+    data = {"sources": list(ATTRIBUTION), "lang": lang,
+            "labs": [export_row(lab, lang) for lab in labs]}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,103 @@
+"""What a long-running preview keeps between builds, so a rebuild redoes only what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import labs, markup, render, sources
+from .pages import Page
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .pipeline import Project, Site
+
+
+@dataclass
+class Memo:
+    """What a long-running preview keeps between builds, each entry keyed by all its inputs.
+
+    A build with a memo produces exactly what a build without one does: files are re-read
+    when their size or time changes, and a page is re-rendered whenever anything it shows
+    (its content, neighbours, navigation, templates, catalogue, data) differs.
+    """
+
+    pages: dict = field(default_factory=dict)  # path -> (stat, Source | None, problems)
+    labs: tuple = ((), ((), []))  # (stats of all lab files, load_labs result)
+    markdown: markup.MarkdownCache | None = None
+    environments: dict = field(default_factory=dict)  # (lang, fingerprint) -> Environment
+    rendered: dict = field(default_factory=dict)  # render key -> HTML
+    keep_rendered: bool = True  # False for a one-off build, which would never reuse a page
+
+
+def stat_key(file: Path) -> tuple:
+    """What changes whenever a file is saved."""
+    info = file.stat()
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
+
+
+def read_pages(content: Path, paths, languages, memo: Memo) -> tuple[list, list[Problem]]:
+    """Parse every page, reusing what the memo read of files that did not change."""
+    found_sources, problems, seen = [], [], {}
+    for rel in paths:
+        stat = stat_key(content / rel)
+        cached = memo.pages.get(rel)
+        if cached is None or cached[0] != stat:
+            source, found = sources.parse_page(rel, (content / rel).read_bytes(), languages)
+            cached = (stat, source, found)
+        seen[rel] = cached
+        problems += cached[2]
+        if cached[1] is not None:
+            found_sources.append(cached[1])
+    memo.pages = seen
+    return found_sources, problems
+
+
+def read_labs(content: Path, paths, memo: Memo) -> tuple[tuple, list[Problem]]:
+    """Load the lab files, or reuse the memo's when none of them changed."""
+    stats = tuple((rel, stat_key(content / rel)) for rel in paths)
+    if memo.labs[0] != stats or not stats:
+        memo.labs = (stats, labs.load_labs(content, paths))
+    return memo.labs[1]
+
+
+def design_fingerprint(project: Project, site: Site, asset_urls: dict, figures: dict) -> tuple:
+    """Everything besides a page's own context that its HTML depends on."""
+    watched = [*sorted(project.templates.rglob("*.html")), *sorted(project.locales.rglob("*.po"))]
+    return (tuple((str(f), stat_key(f)) for f in watched), tuple(sorted(asset_urls.items())),
+            site.settings, repr(site.data), tuple(sorted(figures.items())))
+
+
+def environment(project: Project, site: Site, lang: str, asset_urls: dict, design: tuple,
+                memo: Memo):
+    """The Jinja environment of one language, reused while templates and catalogue are unchanged."""
+    key = (lang, design[:3])
+    if key not in memo.environments:
+        memo.environments = {k: v for k, v in memo.environments.items() if k[0] != lang}
+        memo.environments[key] = render.make_environment(
+            project.templates, lang, site.translations[lang], site.settings, asset_urls)
+    return memo.environments[key]
+
+
+class Token:
+    """A big value as a dictionary key: hashed once, compared in full only on a hash match."""
+
+    def __init__(self, value):
+        self.value, self.hash = value, hash(value)
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.value is other.value or
+                                             self.value == other.value)
+
+
+def render_key(page: Page, context: dict, design: tuple, labs_token: Token) -> tuple:
+    """All the inputs of one page's HTML; pages listing labs depend on every lab."""
+    lists_labs = page.kind in ("directory", "facet", "facet-list") or page.template in (
+        "directory.html", "facet.html", "facet-list.html")
+    return (page, str(context["content"]), context["breadcrumbs"], context["children"],
+            context["switcher"], tuple(context["alternates"]), context["nav"], design,
+            labs_token if lists_labs else None)

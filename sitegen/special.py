@@ -1,0 +1,33 @@
+"""The files besides content pages: language chooser, 404 pages, sitemap, robots, open data."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import exports
+from .context import not_found_context
+from .sitefiles import alternates, robots, sitemap
+
+
+def extra_files(site, envs, shared) -> dict[str, bytes]:
+    """The language chooser, the 404 pages, the sitemap, robots.txt and the open data."""
+    settings, graph = site.settings, site.graph
+    files = {"sitemap.xml": sitemap(graph, settings),
+             "robots.txt": robots(settings)}
+    parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
+                                                                   home=graph.get("", lang)))
+             for lang in settings.languages if graph.get("", lang)]
+    chooser = envs[settings.languages[0]].get_template("chooser.html").render(
+        parts=parts, title=" · ".join(settings.site_name(lang) for lang in settings.languages),
+        alternates=alternates(graph, "", settings))
+    files["index.html"] = chooser.encode()
+    for lang, env in envs.items():
+        title = site.translations[lang].gettext("Page not found")
+        html = env.get_template("404.html").render(not_found_context(shared, lang, title))
+        files[f"{lang}/404.html"] = html.encode()
+        if lang == settings.default_language:
+            files["404.html"] = html.encode()
+        if site.labs:
+            files[f"{lang}/labs.csv"] = exports.export_csv(site.labs, lang).encode()
+            files[f"{lang}/labs.json"] = exports.export_json(site.labs, lang).encode()
+    return files
