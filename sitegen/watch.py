@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from . import pipeline
 from .commands import project_for, summary
+from .memo import Memo
 from .problems import BuildFailed, Problem, error, summary_line
 from .settings import load_settings
 
@@ -45,7 +46,7 @@ class Outcome:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def build_preview(project: pipeline.Project, memo: pipeline.Memo) -> Outcome:
+def build_preview(project: pipeline.Project, memo: Memo) -> Outcome:
     """Build the preview; a mistake in the content or a bug becomes problems, never an exception."""
     started = time.perf_counter()
     try:
@@ -163,7 +164,7 @@ def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome]
     The watcher is running before the first build starts, so a save made during it is seen.
     `on_built` receives what changed ('' for the first build) and the outcome.
     """
-    memo, first = pipeline.Memo(), True
+    memo, first = Memo(), True
     for changes in watchfiles.watch(*watched_folders(project), watch_filter=change_filter(
             project.output), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
             rust_timeout=READY_MS, yield_on_timeout=True, raise_interrupt=False):
@@ -173,7 +174,7 @@ def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome]
         first = False
         outcome = build_preview(project, memo)
         if outcome.crashed:  # what the memo holds may be half updated: start afresh
-            memo = pipeline.Memo()
+            memo = Memo()
         on_built(what, outcome)
 
 

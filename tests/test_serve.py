@@ -27,6 +27,7 @@ from tornado.websocket import websocket_connect
 from watchfiles import Change
 
 from sitegen import pipeline
+from sitegen.memo import Memo
 from sitegen.problems import BuildFailed, error, warning
 from sitegen.serve import answer, content_type, exposure_warning, live_page
 from sitegen.watch import (
@@ -384,7 +385,7 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "build", explode)
     project = pipeline.Project(tmp_path / "content", tmp_path / "out", tmp_path, tmp_path,
                                tmp_path)
-    outcome = build_preview(project, pipeline.Memo())
+    outcome = build_preview(project, Memo())
     assert outcome.failed and outcome.crashed
     assert "internal error: KeyError: 'oops'" in str(outcome.problems[0])
 
@@ -392,7 +393,7 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
         raise BuildFailed([error("a.en.md", 2, "bad")])
 
     monkeypatch.setattr(pipeline, "build", refuse)
-    outcome = build_preview(project, pipeline.Memo())
+    outcome = build_preview(project, Memo())
     assert outcome.failed and not outcome.crashed and outcome.errors[0].line == 2
 
 
