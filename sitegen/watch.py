@@ -95,24 +95,16 @@ def change_filter(output: Path) -> Callable[[watchfiles.Change, str], bool]:
 
 def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Project) -> str:
     """`industry.fr.md changed`, `templates/base.html deleted`, `10 files changed`."""
-    kinds: dict[str, set[watchfiles.Change]] = {}
-    for change, path in changes:
-        kinds.setdefault(path, set()).add(change)
-    # An editor's temporary file, made and gone within the burst, is not news.
-    temporary = {watchfiles.Change.added, watchfiles.Change.deleted}
-    kinds = {path: found for path, found in kinds.items()
-             if not temporary <= found or os.path.exists(path)} or kinds
-
-    def verb(found: set[watchfiles.Change]) -> str:
-        if found == {watchfiles.Change.added}:
-            return "added"
-        return "deleted" if found == {watchfiles.Change.deleted} else "changed"
-
-    verbs = {verb(found) for found in kinds.values()}
-    common = verbs.pop() if len(verbs) == 1 else "changed"
-    if len(kinds) == 1:
-        return f"{short_name(next(iter(kinds)), project)} {common}"
-    return f"{len(kinds)} files {common}"
+    paths = {path for _, path in changes}
+    gone = {path for path in paths if not os.path.exists(path)}
+    # An editor's temporary file, made and removed within the burst, is not news. (A file
+    # saved by renaming a new one over it is reported added: it is simply "changed" here.)
+    made = {path for change, path in changes if change == watchfiles.Change.added}
+    shown = (paths - (gone & made)) or paths
+    verb = "deleted" if shown <= gone else "changed"
+    if len(shown) == 1:
+        return f"{short_name(next(iter(shown)), project)} {verb}"
+    return f"{len(shown)} files {verb}"
 
 
 def short_name(path: str, project: pipeline.Project) -> str:

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import http.client
 import json
+import os
 import queue
 import re
 import shutil
@@ -43,6 +44,15 @@ from sitegen.watch import (
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 WAIT = 20  # seconds any one step may take before the test fails
 REBUILT = re.compile(r"^\d\d:\d\d:\d\d (.+): (rebuilt|build failed) in \d+ ms, (.+)$")
+
+
+def save(file: Path, text: str) -> None:
+    """Save a file whole, as editors do with a hidden file then a rename: a save is then one
+    change even on a busy machine (written in place, a slow save can be seen half done)."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    partial = file.with_name(f".{file.name}.saving")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, file)
 
 
 def free_port() -> int:
@@ -123,10 +133,10 @@ class Running:
         return body.decode()
 
     def edit(self, file: Path, old: str, new: str) -> None:
-        """Replace `old` by `new` in a source file (the way an editor saves it)."""
+        """Replace `old` by `new` in a source file."""
         text = file.read_text(encoding="utf-8")
         assert old in text, (file, old)
-        file.write_text(text.replace(old, new, 1), encoding="utf-8")
+        save(file, text.replace(old, new, 1))
 
     def stop(self) -> None:
         """Stop the server and wait for it."""
@@ -277,21 +287,21 @@ def test_preview_equals_a_full_build_after_every_kind_of_edit(running, tmp_path)
         if old:
             running.edit(file, old, new)
         else:
-            file.write_text(file.read_text(encoding="utf-8") + new, encoding="utf-8")
+            save(file, file.read_text(encoding="utf-8") + new)
         assert running.rebuilt().group(2) == "rebuilt", name
         assert_same_as_full_build(running, tmp_path, name)
     assert "Industrie et entreprises" in running.page("/fr/a-propos/histoire/")
     assert "Aller directement au contenu" in running.page("/fr/laboratoires/")
 
-    write_tree(content, {"images/map.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>\n'})
+    save(content / "images" / "map.svg", '<svg xmlns="http://www.w3.org/2000/svg"/>\n')
     running.rebuilt()
-    (content / "images" / "map.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">'
-                                                '<circle r="4"/></svg>\n')
+    save(content / "images" / "map.svg", '<svg xmlns="http://www.w3.org/2000/svg">'
+                                         '<circle r="4"/></svg>\n')
     running.rebuilt()
     assert_same_as_full_build(running, tmp_path, "an image")
     assert b"circle" in running.get("/images/map.svg")[2]
 
-    write_tree(content, {"grants.en.md": "---\ntitle: Grants\nmenu: true\n---\nMoney.\n"})
+    save(content / "grants.en.md", "---\ntitle: Grants\nmenu: true\n---\nMoney.\n")
     running.rebuilt()
     (content / "about" / "history.fr.md").unlink()
     running.rebuilt()
@@ -301,8 +311,7 @@ def test_preview_equals_a_full_build_after_every_kind_of_edit(running, tmp_path)
 def test_a_burst_of_saves_is_one_rebuild(running):
     pages = sorted(running.content.rglob("*.md"))[:10]
     for page in pages:
-        page.write_text(page.read_text(encoding="utf-8") + "\nSaved together.\n",
-                        encoding="utf-8")
+        save(page, page.read_text(encoding="utf-8") + "\nSaved together.\n")
     assert running.rebuilt().group(1) == "10 files changed"
     assert [line for line in running.quiet_for(1.0) if REBUILT.match(line)] == []
     assert "Saved together." in running.page("/en/industry/")
@@ -400,16 +409,16 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
 def test_changes_are_described_in_one_line(tmp_path):
     project = pipeline.Project(tmp_path / "content", tmp_path / "out", tmp_path / "templates",
                                tmp_path / "locales", tmp_path / "static")
-    page = str(tmp_path / "content" / "labs" / "umr-1.yaml")
-    assert describe({(Change.modified, page)}, project) == "labs/umr-1.yaml changed"
-    assert describe({(Change.deleted, page), (Change.added, page)}, project) == \
-        "labs/umr-1.yaml changed"
-    base = str(tmp_path / "templates" / "base.html")
+    write_tree(tmp_path, {"content/labs/umr-1.yaml": "code: UMR 1", "content/a.en.md": "a"})
+    lab, page = str(tmp_path / "content/labs/umr-1.yaml"), str(tmp_path / "content/a.en.md")
+    base = str(tmp_path / "templates" / "base.html")  # no longer there
+    assert describe({(Change.modified, lab)}, project) == "labs/umr-1.yaml changed"
+    assert describe({(Change.added, lab)}, project) == "labs/umr-1.yaml changed"  # renamed over
     assert describe({(Change.deleted, base)}, project) == "templates/base.html deleted"
-    assert describe({(Change.added, page), (Change.added, base)}, project) == "2 files added"
+    assert describe({(Change.added, page), (Change.modified, lab)}, project) == "2 files changed"
     temporary = str(tmp_path / "content" / "sedX1b2c3")  # `sed -i`: write aside, then rename
     assert describe({(Change.added, temporary), (Change.deleted, temporary),
-                     (Change.added, page), (Change.modified, page)}, project) == \
+                     (Change.added, lab), (Change.modified, lab)}, project) == \
         "labs/umr-1.yaml changed"
 
 
