@@ -78,17 +78,21 @@ def watched_folders(project: pipeline.Project) -> list[Path]:
     return [f.resolve() for f in folders if f.is_dir()]
 
 
-def change_filter(output: Path) -> Callable[[watchfiles.Change, str], bool]:
-    """Keep changes to source files; drop hidden files and all that the preview writes."""
-    output = output.resolve()
-    # The build also writes hidden siblings of its folder: `.preview.new`, `.preview.previous`.
+def change_filter(project: pipeline.Project) -> Callable[[watchfiles.Change, str], bool]:
+    """Keep changes to what the build reads: not hidden files (nor, in the content, hidden
+    folders such as an editor's `.obsidian/`), nor anything the preview writes."""
+    output = project.output.resolve()
+    # The build also writes hidden siblings of its folder, `.NAME.new` and `.NAME.previous`.
     written = (str(output) + os.sep, str(output.parent / f".{output.name}."))
+    content = str(project.content.resolve()) + os.sep
 
     def keep(_change: watchfiles.Change, path: str) -> bool:
         if path == str(output) or path.startswith(written):
             return False
-        name = os.path.basename(path)
-        return not name.startswith(".") and not IGNORED_DIRS.intersection(path.split(os.sep))
+        names = (path[len(content):].split(os.sep) if path.startswith(content)
+                 else [os.path.basename(path)])
+        return not any(name.startswith(".") for name in names) and not IGNORED_DIRS.intersection(
+            path.split(os.sep))
 
     return keep
 
@@ -158,7 +162,7 @@ def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome]
     """
     memo, first = Memo(), True
     for changes in watchfiles.watch(*watched_folders(project), watch_filter=change_filter(
-            project.output), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
+            project), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
             rust_timeout=READY_MS, yield_on_timeout=True, raise_interrupt=False):
         if not changes and not first:
             continue

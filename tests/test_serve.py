@@ -423,12 +423,16 @@ def test_changes_are_described_in_one_line(tmp_path):
 
 
 def test_what_is_written_by_the_preview_is_never_watched(tmp_path):
-    keep = change_filter(tmp_path / ".preview")
+    keep = change_filter(pipeline.Project(tmp_path / "content", tmp_path / ".preview",
+                                          tmp_path / "templates", tmp_path / "locales",
+                                          tmp_path / "static"))
     for path in (".preview", ".preview/en/index.html", "..preview.new/x.html",
                  "..preview.previous/sitemap.xml", "content/.industry.en.md.swp",
-                 "content/.#industry.en.md", "static/__pycache__/x.pyc"):
+                 "content/.#industry.en.md", "content/.obsidian/workspace.json",
+                 "static/__pycache__/x.pyc", "templates/.base.html.swp"):
         assert not keep(Change.modified, str(tmp_path / path)), path
-    for path in ("content/industry.en.md", "templates/base.html", ".previewed/x.md"):
+    for path in ("content/industry.en.md", "templates/base.html", ".previewed/x.md",
+                 "static/.well-known/security.txt"):  # published by the build, so watched
         assert keep(Change.modified, str(tmp_path / path)), path
 
 
