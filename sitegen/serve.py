@@ -31,7 +31,7 @@ LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");s.sr
                b'js?port="+(location.port||(location.protocol==="https:"?443:80));document.head.'
                b"appendChild(s)})();</script>")
 TEXT = "; charset=utf-8"
-HASHED = re.compile(r"assets/.+\.[0-9a-f]{10}\.\w+$")  # named by content: never stale
+HASHED = re.compile(r"(^|/)assets/.+\.[0-9a-f]{10}\.\w+$")  # named by content: never stale
 CONTENT_TYPES = {  # the site's own types; others as the system knows them
     ".html": "text/html" + TEXT, ".css": "text/css" + TEXT, ".js": "text/javascript" + TEXT,
     ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv" + TEXT,
@@ -147,8 +147,12 @@ class ReloadSocket(LiveReloadHandler):
         """livereload's handshake, then the check that closes the gap between load and connect."""
         super().on_message(message)
         url, preview = json.loads(message).get("url"), self.preview
-        sent = preview.served.get(urlsplit(url or "").path, preview.builds)
-        if self in self.waiters and sent < preview.builds:  # a build came after the page
+        if url is None or self not in self.waiters:
+            return
+        page = urlsplit(url).path
+        sent = preview.served.get(page, -1)  # -1: sent by an earlier server, maybe stale
+        if sent < preview.builds:  # a build came after the page was sent
+            preview.served[page] = preview.builds  # so a page it cannot match reloads once
             self.send_message(RELOAD)
 
     @classmethod
@@ -193,7 +197,7 @@ class PreviewHandler(web.RequestHandler):
             body = live_page(body, problems_panel(preview.outcome, preview.has_build,
                                                   preview.panels))
         self.set_status(found.status)
-        if found.status == 200 and HASHED.match(path):
+        if found.status == 200 and HASHED.search(path):
             self.set_header("Cache-Control", "max-age=31536000, immutable")
         self.set_header("Content-Type", found.content_type)
         self.finish(body)

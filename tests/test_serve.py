@@ -338,6 +338,7 @@ async def reload_message(port: int, url: str, edit=None, wait: float = WAIT) -> 
 
 def test_the_browser_is_told_to_reload_once_the_new_build_is_served(running):
     url = f"http://127.0.0.1:{running.port}/en/industry/"
+    running.page("/en/industry/")  # the page is loaded, then connects
     message = asyncio.run(reload_message(running.port, url, lambda: running.edit(
         running.content / "industry.en.md", "joint labs", "joint laboratories")))
     assert message["command"] == "reload"
@@ -352,6 +353,12 @@ def test_a_page_that_connects_after_a_newer_build_reloads_at_once(running):
     assert asyncio.run(reload_message(running.port, url, wait=2))["command"] == "reload"
     running.page("/en/industry/")
     assert asyncio.run(reload_message(running.port, url, wait=0.5)) is None
+
+
+def test_a_page_from_an_earlier_server_reloads_once(running):
+    url = f"http://127.0.0.1:{running.port}/en/industry/#top"  # never sent by this server
+    assert asyncio.run(reload_message(running.port, url, wait=2))["command"] == "reload"
+    assert asyncio.run(reload_message(running.port, url, wait=0.5)) is None  # not in a loop
 
 
 def test_an_error_is_shown_over_the_pages_then_cleared(running):
