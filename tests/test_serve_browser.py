@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -9,19 +10,37 @@ from playwright.sync_api import Page, expect
 from test_serve import Running
 
 CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
 WAIT_MS = 10_000
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is needed")]
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    """Debian's Chromium, headless, offline (Playwright's own browsers are never downloaded)."""
-    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "headless": True,
-            "args": ["--no-sandbox", "--headless", "--disable-gpu",
-                     "--disable-background-networking", "--disable-component-update",
-                     "--no-first-run"]}
+@pytest.fixture(scope="module")
+def browser(request):
+    """Debian's Chromium (Playwright's own browsers are never downloaded), with a Playwright
+    of this module's own, stopped after it so that later tests may run an asyncio loop."""
+    from playwright.sync_api import Error, sync_playwright
+
+    with contextlib.ExitStack() as stack:
+        try:
+            driver = sync_playwright().start()
+            stack.callback(driver.stop)
+        except Error:  # pytest-playwright's is running already, and one is allowed per thread
+            driver = request.getfixturevalue("playwright")
+        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        stack.callback(chromium.close)
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh tab."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 class Handshakes:
