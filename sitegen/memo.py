@@ -29,6 +29,26 @@ class Memo:
     environments: dict = field(default_factory=dict)  # (lang, fingerprint) -> Environment
     rendered: dict = field(default_factory=dict)  # render key -> HTML
     keep_rendered: bool = True  # False for a one-off build, which would never reuse a page
+    derived: dict = field(default_factory=dict)  # name -> (inputs, value) of a pure function
+    published: dict = field(default_factory=dict)  # what the output folder holds: path -> marker
+
+    def same(self, name: str, token: Token) -> Token:
+        """The last build's equal token if there is one, so that later comparisons are `is`."""
+        held = self.derived.get(name)
+        if held is not None and held[1] == token:
+            return held[1]
+        self.derived[name] = (None, token)
+        return token
+
+    def reuse(self, name: str, inputs, compute):
+        """`compute()`, or its value from the last build when `inputs` are equal."""
+        if not self.keep_rendered:
+            return compute()
+        held = self.derived.get(name)
+        if held is None or held[0] != inputs:
+            held = (inputs, compute())
+            self.derived[name] = held
+        return held[1]
 
 
 def stat_key(file: Path) -> tuple:
@@ -94,10 +114,18 @@ class Token:
                                              self.value == other.value)
 
 
-def render_key(page: Page, context: dict, design: tuple, labs_token: Token) -> tuple:
-    """All the inputs of one page's HTML; pages listing labs depend on every lab."""
+def structure(graph) -> Token:
+    """What pages show of one another (titles, URLs, languages, menu): one value to compare."""
+    return Token(tuple((p.key, p.lang, p.content_lang, p.kind, p.title, p.description, p.url,
+                        p.segment, p.weight, p.menu, p.draft) for p in graph.all_pages()))
+
+
+def render_key(page: Page, body: str, design: tuple, labs_token: Token, shape: Token) -> tuple:
+    """All the inputs of one page's HTML.
+
+    Navigation, breadcrumbs, section lists, switcher and alternates are functions of the
+    site's structure; pages listing labs also depend on every lab.
+    """
     lists_labs = page.kind in ("directory", "facet", "facet-list") or page.template in (
         "directory.html", "facet.html", "facet-list.html")
-    return (page, str(context["content"]), context["breadcrumbs"], context["children"],
-            context["switcher"], tuple(context["alternates"]), context["nav"], design,
-            labs_token if lists_labs else None)
+    return page, body, design, shape, labs_token if lists_labs else None

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from . import directory, i18n, labs, markup, publish, render, sources, urls
 from .context import make_shared, page_context
-from .memo import Memo, Token, design_fingerprint, environment, read_labs, read_pages, render_key
+from .memo import (
+    Memo,
+    Token,
+    design_fingerprint,
+    environment,
+    read_labs,
+    read_pages,
+    render_key,
+    structure,
+)
 from .pages import Page, pair_translations
 from .parallel import map_on_cores
 from .problems import Problem, did_you_mean, error, raise_if_errors
@@ -56,7 +65,12 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     files, copies = render_site(site, project, report, memo)
     now = time.perf_counter()
     publish.check_output_folder(project.output, project.content)
-    report.files = publish.publish(files, copies, project.output)
+    if memo.keep_rendered and memo.published:  # a preview: its own folder, changed files only
+        report.files = publish.update_in_place(files, copies, project.output, memo.published)
+    else:
+        report.files = publish.publish(files, copies, project.output)
+        if memo.keep_rendered:
+            memo.published = publish.markers(files, copies)
     report.lap("write", now)
     report.timings["total"] = time.perf_counter() - started
     return report
@@ -184,16 +198,19 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
     rendered_before, memo.rendered = memo.rendered, {}
-    labs_token = Token(site.labs)
+    labs_token = memo.same("labs", Token(site.labs))
+    shape = memo.same("structure", structure(site.graph)) if memo.keep_rendered else None
 
     def render_one(page: Page) -> str:
-        context = page_context(page, site.bodies.get(page, ""), shared)
+        body = site.bodies.get(page, "")
         if not memo.keep_rendered:
-            return envs[page.lang].get_template(page.template).render(context)
-        key = render_key(page, context, design, labs_token)
+            return envs[page.lang].get_template(page.template).render(
+                page_context(page, body, shared))
+        key = render_key(page, body, design, labs_token, shape)
         html = rendered_before.get(key)
         if html is None:
-            html = envs[page.lang].get_template(page.template).render(context)
+            html = envs[page.lang].get_template(page.template).render(
+                page_context(page, body, shared))
         memo.rendered[key] = html
         return html
 
@@ -205,7 +222,7 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
         files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html.encode()
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
         report.fallbacks += page.is_fallback
-    files.update(extra_files(site, envs, shared))
+    files.update(extra_files(site, envs, shared, memo))
     report.lap("render", now)
     return files, copies
 

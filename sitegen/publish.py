@@ -61,6 +61,41 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
     return len(wanted)
 
 
+def markers(files: dict[str, bytes], copies: dict[str, Path]) -> dict:
+    """What tells that a published file changed: its bytes, or a copied file's stat."""
+    return {**files, **{rel: _stat(source) for rel, source in copies.items()}}
+
+
+def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Path,
+                    published: dict) -> int:
+    """Bring a preview folder up to date by writing only what changed since the last build.
+
+    The preview is not what the web team deploys: it needs no swap, and a request made
+    while it is updated is answered again by the reload that follows.
+    """
+    current = markers(files, copies)
+    for rel in published.keys() - current.keys():
+        (output / rel).unlink(missing_ok=True)
+    for rel, marker in current.items():
+        if published.get(rel) != marker:
+            target = output / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = files[rel] if rel in files else copies[rel].read_bytes()
+            temporary = target.with_name(f".{target.name}.new")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+    if published.keys() - current.keys():
+        _remove_empty_folders(output)
+    published.clear()
+    published.update(current)
+    return len(current)
+
+
+def _stat(source: Path) -> tuple:
+    info = source.stat()
+    return str(source), info.st_mtime_ns, info.st_size, info.st_ino
+
+
 WRITERS = 8  # creating a file or folder waits on the disk; several in flight overlap (× 7 here)
 
 
