@@ -244,7 +244,7 @@ def status_page(project: Project, lang: str) -> str:
                                   site.settings, assets)
     shared = make_shared(site.graph, site.settings, {lang: render.main_navigation(site.graph,
                                                                                    lang)},
-                         site.data, {}, (), {code: t.gettext for code, t in
+                         site.data, {}, (), {}, {code: t.gettext for code, t in
                                               site.translations.items()})
     context = not_found_context(shared, lang, "")
     switch = tuple(Switch(code, LANGUAGE_NAMES[code], f"{base}/_status/{code}/", code == lang,

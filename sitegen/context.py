@@ -9,7 +9,6 @@ from markupsafe import Markup
 from .directory import (
     DIMENSIONS,
     Facet,
-    collect_facets,
     country_name,
     facet_segment,
     facet_title,
@@ -165,8 +164,8 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
             "figures": ()}
 
 
-def make_shared(graph, settings, nav, data, figures, labs, gettext) -> Shared:
+def make_shared(graph, settings, nav, data, figures, labs, facets, gettext) -> Shared:
     """Bundle what all pages share."""
-    return Shared(graph, settings, nav, data, figures, labs, collect_facets(labs), gettext,
+    return Shared(graph, settings, nav, data, figures, labs, facets, gettext,
                   {lab.stem: lab for lab in labs}, {})
 

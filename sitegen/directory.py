@@ -11,7 +11,6 @@ from babel import Locale
 from .labs import Lab, slugify, sort_key
 from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
 from .settings import BABEL_LOCALES
-from .sources import Source
 
 SECTION = "labs"
 
@@ -96,14 +95,13 @@ def facet_title(facet: Facet, lang: str, gettext: Callable[[str], str]) -> str:
     return facet.value
 
 
-def directory_pages(labs: tuple[Lab, ...], sources: list[Source], languages: tuple[str, ...],
+def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
+                    has_index: frozenset[str], languages: tuple[str, ...],
                     gettext: dict[str, Callable[[str], str]]) -> list[Page]:
     """Pages generated from lab data, in every language: facet lists, facets and labs."""
     if not labs:
         return []
     pages = []
-    has_index = {s.lang for s in sources if s.key == SECTION}
-    facets = collect_facets(labs)
     for lang in languages:
         _ = gettext[lang]
         if not has_index:

@@ -92,7 +92,7 @@ def design_fingerprint(project: Project, site: Site, asset_urls: dict, figures: 
 def environment(project: Project, site: Site, lang: str, asset_urls: dict, design: tuple,
                 memo: Memo):
     """The Jinja environment of one language, reused while templates and catalogue are unchanged."""
-    key = (lang, design[:3])
+    key = (lang, design.value[:3])
     if key not in memo.environments:
         memo.environments = {k: v for k, v in memo.environments.items() if k[0] != lang}
         memo.environments[key] = render.make_environment(

@@ -42,6 +42,13 @@ class Page:
             object.__setattr__(self, "_hash", cached)
         return cached
 
+    def at(self, url: str) -> Page:
+        """This page published at `url` (a quick copy: a build makes thousands)."""
+        page = object.__new__(Page)
+        page.__dict__.update(self.__dict__, url=url)
+        page.__dict__.pop("_hash", None)
+        return page
+
     @property
     def is_fallback(self) -> bool:
         """True when the content is in another language than the tree's."""

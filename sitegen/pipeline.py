@@ -16,6 +16,7 @@ from .memo import (
     read_labs,
     read_pages,
     render_key,
+    stat_key,
     structure,
 )
 from .pages import Page, pair_translations
@@ -87,6 +88,8 @@ class Site:
     assets: tuple[str, ...]
     translations: dict
     bodies: dict  # Page -> HTML of its content, links resolved
+    facets: dict  # dimension -> every Facet of the directory
+    labs_token: Token  # the labs, as a key for what depends on all of them
 
 
 def load_site(project: Project, report: Report, memo: Memo) -> Site:
@@ -109,7 +112,12 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
         problems += found
     now = report.lap("read", now)
     gettext = {lang: t.gettext for lang, t in translations.items()}
-    generated = directory.directory_pages(lab_records, page_sources, settings.languages, gettext)
+    labs_token = memo.same("labs", Token(lab_records))
+    facets = memo.reuse("facets", labs_token, lambda: directory.collect_facets(lab_records))
+    has_index = frozenset(s.lang for s in page_sources if s.key == directory.SECTION)
+    catalogues = tuple(stat_key(f) for f in sorted(project.locales.rglob("*.po")))
+    generated = memo.reuse("directory", (labs_token, has_index, catalogues), lambda: (
+        directory.directory_pages(lab_records, facets, has_index, settings.languages, gettext)))
     problems += check_templates(page_sources, project.templates)
     graph, found = pair_translations(page_sources, generated, settings.languages,
                                      settings.include_drafts)
@@ -130,7 +138,8 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     cache.save()
     report.warnings = [p for p in problems if not p.is_error]
     report.lap("links", now)
-    return Site(settings, graph, lab_records, data, tree.assets, translations, bodies)
+    return Site(settings, graph, lab_records, data, tree.assets, translations, bodies, facets,
+                labs_token)
 
 
 def check_templates(page_sources, templates: Path) -> list[Problem]:
@@ -193,24 +202,24 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     figures = labs.directory_figures(site.labs)
     nav = {lang: render.main_navigation(site.graph, lang) for lang in site.settings.languages}
     shared = make_shared(site.graph, site.settings, nav, site.data, figures, site.labs,
-                         {lang: t.gettext for lang, t in site.translations.items()})
-    design = design_fingerprint(project, site, asset_urls, figures)
+                         site.facets, {lang: t.gettext for lang, t in site.translations.items()})
+    design = memo.same("design", Token(design_fingerprint(project, site, asset_urls, figures)))
     envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
     rendered_before, memo.rendered = memo.rendered, {}
-    labs_token = memo.same("labs", Token(site.labs))
-    shape = memo.same("structure", structure(site.graph)) if memo.keep_rendered else None
+    labs_token = site.labs_token
+    shape = memo.same("structure", structure(site.graph))
 
-    def render_one(page: Page) -> str:
+    def render_one(page: Page) -> bytes:
         body = site.bodies.get(page, "")
         if not memo.keep_rendered:
             return envs[page.lang].get_template(page.template).render(
-                page_context(page, body, shared))
+                page_context(page, body, shared)).encode()
         key = render_key(page, body, design, labs_token, shape)
         html = rendered_before.get(key)
         if html is None:
             html = envs[page.lang].get_template(page.template).render(
-                page_context(page, body, shared))
+                page_context(page, body, shared)).encode()
         memo.rendered[key] = html
         return html
 
@@ -219,10 +228,10 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     rendered = render.render_all(pages, render_one, project.templates,
                                  in_processes=not memo.keep_rendered)
     for page, html in rendered.items():
-        files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html.encode()
+        files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
         report.fallbacks += page.is_fallback
-    files.update(extra_files(site, envs, shared, memo))
+    files.update(extra_files(site, envs, shared, memo, shape))
     report.lap("render", now)
     return files, copies
 

@@ -115,11 +115,11 @@ def _template_name(filename: str, templates: Path) -> str:
         return filename
 
 
-def render_all(pages: list[Page], render_one: Callable[[Page], str], templates: Path,
-               in_processes: bool = False) -> dict[Page, str]:
+def render_all(pages: list[Page], render_one: Callable[[Page], bytes], templates: Path,
+               in_processes: bool = False) -> dict[Page, bytes]:
     """Render every page; template errors are collected, one per template line."""
 
-    def attempt(page: Page) -> str | Problem:
+    def attempt(page: Page) -> bytes | Problem:
         try:
             return render_one(page)
         except (jinja2.TemplateError, TypeError, KeyError, ValueError, AttributeError) as exc:

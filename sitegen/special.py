@@ -6,14 +6,13 @@ from markupsafe import Markup
 
 from . import exports
 from .context import not_found_context
-from .memo import Token, structure
 from .sitefiles import alternates, robots, sitemap
 
 
-def extra_files(site, envs, shared, memo) -> dict[str, bytes]:
+def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
     """The language chooser, the 404 pages, the sitemap, robots.txt and the open data."""
     settings, graph = site.settings, site.graph
-    files = {"sitemap.xml": memo.reuse("sitemap", (memo.same("structure", structure(graph)), settings),
+    files = {"sitemap.xml": memo.reuse("sitemap", (shape, settings),
                                        lambda: sitemap(graph, settings)),
              "robots.txt": robots(settings)}
     parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
@@ -31,7 +30,7 @@ def extra_files(site, envs, shared, memo) -> dict[str, bytes]:
             files["404.html"] = html.encode()
         if site.labs:
             files[f"{lang}/labs.csv"], files[f"{lang}/labs.json"] = memo.reuse(
-                f"open data {lang}", Token(site.labs), lambda lang=lang: (
+                f"open data {lang}", site.labs_token, lambda lang=lang: (
                     exports.export_csv(site.labs, lang).encode(),
                     exports.export_json(site.labs, lang).encode()))
     return files

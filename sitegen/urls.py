@@ -6,7 +6,6 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from urllib.parse import urlsplit
 
 from .pages import Page, TranslationGraph
@@ -53,7 +52,7 @@ def assign_urls(graph: TranslationGraph, base_path: str) -> tuple[TranslationGra
         pages[key] = {}
         for lang, page in versions.items():
             url = page_url(graph, key, lang, base_path)
-            pages[key][lang] = replace(page, url=url)
+            pages[key][lang] = page.at(url)
             if url in owners and owners[url].path != page.path:
                 problems.append(error(page.path, 1, f"URL {url} is also the URL of "
                                       f"{owners[url].path}; give one of them another slug"))
