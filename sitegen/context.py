@@ -54,7 +54,7 @@ class Shared:
     facets: dict  # dimension -> tuple[Facet]
     gettext: dict  # lang -> gettext function
     labs_by_stem: dict
-    fragments: dict  # (lang, name) -> HTML rendered once and shown on many pages
+    fragments: dict  # (lang, name, arguments) -> HTML rendered once and shown on many pages
 
 
 def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
@@ -122,7 +122,7 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
 
 def once(shared: Shared, lang: str, name: str, macro, *args) -> Markup:
     """Call a template macro once per language and name (a lab's entry in many lists)."""
-    key = (lang, name)
+    key = (lang, name, args)
     if key not in shared.fragments:
         shared.fragments[key] = Markup(macro(*args))
     return shared.fragments[key]

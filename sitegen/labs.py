@@ -7,7 +7,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -93,14 +94,25 @@ class Lab:
     def in_france(self) -> bool:
         return self.country == "France"
 
+    def __hash__(self) -> int:
+        # labs are keys of the preview's memo many times per build: hash the fields once
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
-def load_labs(content_root: Path, paths: Sequence[str]) -> tuple[tuple[Lab, ...], list[Problem]]:
-    """Read and check lab files (paths relative to content_root); labs sorted by name."""
+
+def load_labs(content_root: Path, paths: Sequence[str], cache: dict | None = None
+              ) -> tuple[tuple[Lab, ...], list[Problem]]:
+    """Read and check lab files (paths relative to content_root); labs sorted by name.
+
+    With a `cache` (kept by the preview between builds), only files whose size or time
+    changed are read and parsed again.
+    """
     labs, problems, first = [], [], {}
     for path in sorted(paths):
-        with open(os.path.join(content_root, path), "rb") as stream:
-            raw = stream.read()
-        lab, found = load_lab(raw, path)
+        raw, lab, found = _load_file(os.path.join(content_root, path), path, cache)
         problems += found
         if lab and lab.code in first:
             message = f"code '{lab.code}' is already used by {first[lab.code]}"
@@ -109,7 +121,24 @@ def load_labs(content_root: Path, paths: Sequence[str]) -> tuple[tuple[Lab, ...]
             first[lab.code] = path
             labs.append(lab)
     labs.sort(key=lambda lab: sort_key((lab.name.get("fr") or ("",))[0]) + (lab.code,))
+    for gone in set(cache or ()) - set(paths):
+        del cache[gone]
     return tuple(labs), problems
+
+
+def _load_file(file: str, path: str, cache: dict | None) -> tuple[bytes, Lab | None, list]:
+    if cache is None:
+        with open(file, "rb") as stream:
+            raw = stream.read()
+        return (raw, *load_lab(raw, path))
+    info = os.stat(file)
+    stat = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+    held = cache.get(path)
+    if held is None or held[0] != stat:
+        with open(file, "rb") as stream:
+            raw = stream.read()
+        held = cache[path] = (stat, raw, *load_lab(raw, path))
+    return held[1:]
 
 
 def load_lab(raw: bytes, path: str) -> tuple[Lab | None, list[Problem]]:
@@ -265,6 +294,7 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@cache
 def sort_key(text: str) -> tuple:
     """A French reader's order: accents, case, spaces and punctuation do not split the list."""
     folded = fold(text)

@@ -24,12 +24,14 @@ class Memo:
     """
 
     pages: dict = field(default_factory=dict)  # path -> (stat, Source | None, problems)
-    labs: tuple = ((), ((), []))  # (stats of all lab files, load_labs result)
+    lab_files: dict = field(default_factory=dict)  # path -> (stat, bytes, Lab | None, problems)
+    labs: tuple = ()  # the labs of the last build
     markdown: markup.MarkdownCache | None = None
     environments: dict = field(default_factory=dict)  # (lang, fingerprint) -> Environment
     rendered: dict = field(default_factory=dict)  # render key -> HTML
     keep_rendered: bool = True  # False for a one-off build, which would never reuse a page
     derived: dict = field(default_factory=dict)  # name -> (inputs, value) of a pure function
+    fragments: dict = field(default_factory=dict)  # pieces of HTML shown on many pages
     published: dict = field(default_factory=dict)  # what the output folder holds: path -> marker
 
     def same(self, name: str, token: Token) -> Token:
@@ -75,11 +77,13 @@ def read_pages(content: Path, paths, languages, memo: Memo) -> tuple[list, list[
 
 
 def read_labs(content: Path, paths, memo: Memo) -> tuple[tuple, list[Problem]]:
-    """Load the lab files, or reuse the memo's when none of them changed."""
-    stats = tuple((rel, stat_key(content / rel)) for rel in paths)
-    if memo.labs[0] != stats or not stats:
-        memo.labs = (stats, labs.load_labs(content, paths))
-    return memo.labs[1]
+    """Load the lab files, parsing again only those that changed since the last build."""
+    found, problems = labs.load_labs(content, paths, memo.lab_files if memo.keep_rendered
+                                     else None)
+    if len(found) == len(memo.labs) and all(a is b for a, b in zip(found, memo.labs, strict=True)):
+        found = memo.labs  # the very same tuple: what depends on all labs sees no change at once
+    memo.labs = found
+    return found, problems
 
 
 def design_fingerprint(project: Project, site: Site, asset_urls: dict, figures: dict) -> tuple:
@@ -117,15 +121,26 @@ class Token:
 def structure(graph) -> Token:
     """What pages show of one another (titles, URLs, languages, menu): one value to compare."""
     return Token(tuple((p.key, p.lang, p.content_lang, p.kind, p.title, p.description, p.url,
-                        p.segment, p.weight, p.menu, p.draft) for p in graph.all_pages()))
+                        p.segment, p.weight, p.menu, p.draft) for p in graph.all_pages()
+                       if p.kind not in ("lab", "facet")))  # shown only by pages listing labs
 
 
-def render_key(page: Page, body: str, design: tuple, labs_token: Token, shape: Token) -> tuple:
+def render_key(page: Page, body: str, design: Token, shape: Token, listed) -> tuple:
     """All the inputs of one page's HTML.
 
     Navigation, breadcrumbs, section lists, switcher and alternates are functions of the
-    site's structure; pages listing labs also depend on every lab.
+    site's structure (lab and facet pages aside: only pages listing labs show them, and
+    `listed` holds what such a page lists).
     """
-    lists_labs = page.kind in ("directory", "facet", "facet-list") or page.template in (
-        "directory.html", "facet.html", "facet-list.html")
-    return page, body, design, shape, labs_token if lists_labs else None
+    return page, body, design, shape, listed
+
+
+def listed(page: Page, site: Site) -> Token | None:
+    """What a page listing labs shows of them: all, one facet's, or one dimension's facets."""
+    if page.kind == "facet":
+        return Token(tuple(site.labs_by_stem[stem] for stem in page.data[0].stems))
+    if page.kind == "facet-list":
+        return Token(site.facets[page.data[0]])
+    if page.kind == "directory" or page.template == "directory.html":
+        return site.labs_token
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import directory, i18n, labs, markup, publish, render, sources, urls
@@ -13,6 +14,7 @@ from .memo import (
     Token,
     design_fingerprint,
     environment,
+    listed,
     read_labs,
     read_pages,
     render_key,
@@ -90,6 +92,11 @@ class Site:
     bodies: dict  # Page -> HTML of its content, links resolved
     facets: dict  # dimension -> every Facet of the directory
     labs_token: Token  # the labs, as a key for what depends on all of them
+
+    @cached_property
+    def labs_by_stem(self) -> dict:
+        """Each lab by its file name."""
+        return {lab.stem: lab for lab in self.labs}
 
 
 def load_site(project: Project, report: Report, memo: Memo) -> Site:
@@ -207,15 +214,17 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
     rendered_before, memo.rendered = memo.rendered, {}
-    labs_token = site.labs_token
     shape = memo.same("structure", structure(site.graph))
+    if memo.derived.get("fragments for") != (design, shape):  # list entries of labs, reusable
+        memo.derived["fragments for"], memo.fragments = (design, shape), {}
+    shared.fragments.update(memo.fragments if memo.keep_rendered else {})
 
     def render_one(page: Page) -> bytes:
         body = site.bodies.get(page, "")
         if not memo.keep_rendered:
             return envs[page.lang].get_template(page.template).render(
                 page_context(page, body, shared)).encode()
-        key = render_key(page, body, design, labs_token, shape)
+        key = render_key(page, body, design, shape, listed(page, site))
         html = rendered_before.get(key)
         if html is None:
             html = envs[page.lang].get_template(page.template).render(
@@ -227,6 +236,8 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     # a one-off build renders on every core; a preview keeps its pages in memory instead
     rendered = render.render_all(pages, render_one, project.templates,
                                  in_processes=not memo.keep_rendered)
+    if memo.keep_rendered:
+        memo.fragments = shared.fragments
     for page, html in rendered.items():
         files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1

@@ -12,7 +12,7 @@ from .sitefiles import alternates, robots, sitemap
 def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
     """The language chooser, the 404 pages, the sitemap, robots.txt and the open data."""
     settings, graph = site.settings, site.graph
-    files = {"sitemap.xml": memo.reuse("sitemap", (shape, settings),
+    files = {"sitemap.xml": memo.reuse("sitemap", (shape, site.labs_token, settings),
                                        lambda: sitemap(graph, settings)),
              "robots.txt": robots(settings)}
     parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
