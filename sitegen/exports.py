@@ -19,14 +19,20 @@ def export_row(lab: Lab, lang: str) -> dict:
         value = getattr(lab, field.name)
         value = (value.get(lang) or (None,))[0] if isinstance(value, Text | TextList) else value
         row[field.name] = list(value) if isinstance(value, tuple) else value
-    return row | {"country": lab.country or None, "themes": row["themes"] or []}
+    sources = [credit for credit, known in zip(ATTRIBUTION, (lab.rnsr, lab.ror), strict=True)
+               if known]
+    return row | {"country": lab.country or None, "themes": row["themes"] or [],
+                  "sources": sources}
 
 
 def export_csv(labs: Iterable[Lab], lang: str) -> str:
-    """The labs as CSV (RFC 4180, lists joined with '; '); summaries are in the JSON only."""
+    """The labs as CSV (RFC 4180, lists joined with '; '); summaries are in the JSON only.
+
+    Each row ends with the registries it comes from and their licences.
+    """
     columns = [f.name for f in fields(Lab)[2:] if f.name != "summary"]
     out = io.StringIO()
-    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:]],
+    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:], "sources"],
                             extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in (export_row(lab, lang) for lab in labs):

@@ -221,3 +221,15 @@ def test_the_committed_lab_files_load_without_problems():
     labs, problems = load_labs(ROOT / "content", paths)
     assert [str(p) for p in problems] == []
     assert len(labs) == len(paths) > 1000
+
+
+def test_each_exported_row_names_its_registries_and_their_licences():
+    from_rnsr = Lab(stem="a", path="labs/a.yaml", code="UMR 1", name=Text(fr="A"), rnsr="1X")
+    from_both = Lab(stem="b", path="labs/b.yaml", code="UMR 2", name=Text(fr="B"), rnsr="2Y",
+                    ror="0abc")
+    lines = export_csv((from_rnsr, from_both), "en").split("\r\n")
+    assert lines[0].endswith(",sources")
+    assert lines[1].endswith(',"RNSR (MESR), Licence Ouverte 2.0"')
+    assert lines[2].endswith(',"RNSR (MESR), Licence Ouverte 2.0; ROR, CC0"')
+    rows = json.loads(export_json((from_both,), "fr"))["labs"]
+    assert rows[0]["sources"] == ["RNSR (MESR), Licence Ouverte 2.0", "ROR, CC0"]
