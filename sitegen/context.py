@@ -13,6 +13,7 @@ from .directory import (
     facet_segment,
     facet_title,
 )
+from .labs import sort_key
 from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children
@@ -55,6 +56,8 @@ class Shared:
     gettext: dict  # lang -> gettext function
     labs_by_stem: dict
     fragments: dict  # (lang, name, arguments) -> HTML rendered once and shown on many pages
+    ordered: dict  # lang -> the labs by the name a reader of that language sees
+    rank: dict  # lang -> lab file name -> its place in that order
 
 
 def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
@@ -101,7 +104,7 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "figures": key_figures(shared, page.source.figures if page.source else None, page.lang),
         "directory": shared.figures,
         "data": shared.data,
-        "labs": shared.labs,
+        "labs": shared.ordered[page.lang],
         "facets": shared.facets,
         "facet_links": lambda dimension: facet_links(shared, dimension, page.lang),
         "lab_url": lambda lab: graph.get(f"labs/{lab.stem}", page.lang).url,
@@ -112,7 +115,8 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "institute_name": lambda code: facet_title(Facet("institute", code, ()), page.lang,
                                                    shared.gettext[page.lang]),
         "facet_title": lambda facet: facet_title(facet, page.lang, shared.gettext[page.lang]),
-        "labs_of": lambda facet: [shared.labs_by_stem[stem] for stem in facet.stems],
+        "labs_of": lambda facet: [shared.labs_by_stem[stem] for stem in sorted(
+            facet.stems, key=shared.rank[page.lang].__getitem__)],
         "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
                       for kind in ("csv", "json")},
         "summary": lab_summary(page),
@@ -166,6 +170,10 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
 
 def make_shared(graph, settings, nav, data, figures, labs, facets, gettext) -> Shared:
     """Bundle what all pages share."""
+    ordered = {lang: tuple(sorted(labs, key=lambda lab, lang=lang: (
+        sort_key(lab.name.get(lang)[0]), lab.code))) for lang in settings.languages}
     return Shared(graph, settings, nav, data, figures, labs, facets, gettext,
-                  {lab.stem: lab for lab in labs}, {})
+                  {lab.stem: lab for lab in labs}, {}, ordered,
+                  {lang: {lab.stem: n for n, lab in enumerate(order)}
+                   for lang, order in ordered.items()})
 
