@@ -2,6 +2,13 @@
 editors and search engines see."""
 
 import re
+import shutil
+
+import pytest
+from conftest import ROOT
+
+from sitegen.pipeline import Project, build
+from sitegen.problems import BuildFailed
 
 SITE = {
     "site.yaml": """
@@ -207,3 +214,25 @@ def test_menu_label_and_current_section_in_the_navigation(site):
     nav = site.page("/en/about/history/").split('class="main-nav"')[1].split("</nav>")[0]
     assert '<a href="/en/about/" aria-current="true">About</a>' in nav
     assert "About the centre" not in nav
+
+
+def test_template_mistakes_name_the_template_and_line(site, tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    layout = templates / "page.html"
+    site.write({"index.en.md": "---\ntitle: Home\n---\n", "a.en.md": "---\ntitle: A\n---\n"})
+    project = Project(site.content, site.output, templates, ROOT / "locales", ROOT / "static")
+
+    def problems(text: str) -> list[str]:
+        layout.write_text(text)
+        with pytest.raises(BuildFailed) as failed:
+            build(project)
+        return [str(p) for p in failed.value.problems]
+
+    assert problems('{% extends "base.html" %}\n{% block body %}\n{% if %}\n{% endblock %}\n') \
+        == ["templates/page.html:3: template error: Expected an expression, got 'end of "
+            "statement block'"]
+    assert problems('{% extends "base.html" %}\n{% block body %}\n{{ page.titel }}\n'
+                    '{% endblock %}\n') == [
+        "templates/page.html:3: template error: 'sitegen.pages.Page object' has no attribute "
+        "'titel'"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -144,6 +145,42 @@ def test_directory_works_without_javascript(chromium, site_url):
         assert page.locator("main h1").count() == 1 and "/en/laboratories/" in page.url
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+def test_directory_search_and_facets_combine_and_survive_a_reload(tab, site_url):
+    tab.goto(site_url + "/fr/laboratoires/")
+    count = tab.locator("#lab-count")
+    total = tab.locator("#lab-list > li").count()
+    tab.locator("#lab-q").press_sequentially("ECOLE")  # accents and case do not matter
+    with_query = tab.locator("#lab-list > li:visible").count()
+    assert 0 < with_query < total
+    assert all("ecole" in fold(text) for text in
+               tab.locator("#lab-list > li:visible").evaluate_all(
+                   "items => items.map(li => li.dataset.search)"))
+    tab.locator("#lab-q").fill("")
+    tab.select_option("#lab-institute", "INSMI")
+    tab.select_option("#lab-region", "Occitanie")
+    shown = tab.locator("#lab-list > li:visible")
+    both = shown.count()
+    assert 0 < both < total
+    assert set(shown.evaluate_all("items => items.map(li => li.dataset.institute)")) == {"INSMI"}
+    assert set(shown.evaluate_all("items => items.map(li => li.dataset.region)")) == {"Occitanie"}
+    label = "laboratoire" if both == 1 else "laboratoires"
+    assert count.inner_text() == f"{both} {label}"
+    assert count.get_attribute("role") == "status"
+    assert path_of(tab.url) == "/fr/laboratoires/?institute=INSMI&region=Occitanie"
+    tab.reload()
+    assert tab.locator("#lab-institute").input_value() == "INSMI"
+    assert tab.locator("#lab-list > li:visible").count() == both
+    tab.keyboard.press("Tab")  # everything is reachable from the keyboard
+    assert tab.problems == []
+
+
+def fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower())
+                   if not unicodedata.combining(c))
 
 
 @pytest.mark.browser

@@ -2,8 +2,8 @@
 
 import markdown
 import pytest
-
 from conftest import ROOT
+
 from sitegen import markup
 
 TRICKY = [
