@@ -209,7 +209,8 @@ def test_no_file_is_left_over_from_an_earlier_build(site):
 
 
 def test_menu_label_and_current_section_in_the_navigation(site):
-    site.write(SITE).write({"about/_index.en.md": "---\ntitle: About the centre\nmenu: About\n---\n"})
+    site.write(SITE)
+    site.write({"about/_index.en.md": "---\ntitle: About the centre\nmenu: About\n---\n"})
     site.build()
     nav = site.page("/en/about/history/").split('class="main-nav"')[1].split("</nav>")[0]
     assert '<a href="/en/about/" aria-current="true">About</a>' in nav
