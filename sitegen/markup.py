@@ -7,6 +7,7 @@ import html
 import marshal
 import os
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -94,7 +95,7 @@ class MarkdownCache:
             return
         kept = {k: v for k, v in self.entries.items() if k in self.used}
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.file.with_suffix(".tmp")
+        tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.{threading.get_ident()}")
         tmp.write_bytes(marshal.dumps(kept))
         os.replace(tmp, self.file)
 

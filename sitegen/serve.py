@@ -115,7 +115,9 @@ async def serve(project: Project, host: str, port: int, open_browser: bool) -> i
             shown = {"0.0.0.0": "127.0.0.1", "::": "[::1]"}.get(host, host)
             address = f"http://{f'[{shown}]' if ':' in shown.strip('[]') else shown}:{port}/"
             print(f"Serving {address} (preview of {project.content}/ in "
-                  f"{os.path.relpath(project.output)}/; Ctrl+C to stop)", flush=True)
+                  f"{os.path.relpath(project.output)}/; Ctrl+C to stop)\n"
+                  f"Translation and link report: {address}_status/en/ and {address}_status/fr/",
+                  flush=True)
             if open_browser:
                 threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
         print(await stopped, file=sys.stderr)
@@ -133,7 +135,25 @@ def application(preview: Preview) -> web.Application:
 def routes(preview: Preview) -> list:
     """The preview's pages: add a handler above the catch-all to serve one more route (it gets
     `preview.project`, and `live_page()` gives its HTML the reload script and the problems)."""
-    return [(r"/(.*)", PreviewHandler, {"preview": preview})]
+    return [(r"/_status/(en|fr)/", StatusHandler, {"preview": preview}),
+            (r"/(.*)", PreviewHandler, {"preview": preview})]
+
+
+class StatusHandler(web.RequestHandler):
+    """The check's report on the content being edited: translation status and links."""
+
+    def initialize(self, preview: Preview) -> None:
+        """Tornado's constructor hook."""
+        self.preview = preview
+
+    async def get(self, lang: str) -> None:
+        """Run the check (a few seconds on the real site) away from the server's thread."""
+        from .check import status_page  # only the preview's report page needs it
+        page = await asyncio.get_running_loop().run_in_executor(
+            None, status_page, self.preview.project, lang)
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", CONTENT_TYPES[".html"])
+        self.finish(live_page(page.encode(), ""))
 
 
 class ReloadSocket(LiveReloadHandler):

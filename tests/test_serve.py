@@ -490,3 +490,14 @@ def test_a_site_under_a_base_path(tmp_path):
     assert answer(folder, "en/", "/partners").status == 404
     assert answer(folder, "partners/en", "/partners").location == "/partners/en/"
     assert answer(tmp_path / "nothing", "en/") is None
+
+
+def test_translation_status_report_is_a_page_of_the_preview(running):
+    status, headers, body = running.get("/_status/fr/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    page = body.decode()
+    assert '<html lang="fr">' in page
+    assert "État des traductions" in page
+    assert "content/index.fr.md:1" in page  # the fixture records no translation source
+    assert "livereload.js" in page  # it refreshes after each save like every preview page
+    assert running.get("/_status/de/")[0] == 404
