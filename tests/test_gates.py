@@ -6,21 +6,18 @@ These take about a minute; `bash tests/run.sh -m "not browser and not gate"` ski
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, project
+from gates.browser import CHROMIUM, launched_chromium
 from gates.checkers import axe_violations, describe, missing_axe, missing_vnu, vnu_errors
 from gates.server import serving
 
 from sitegen.check import status_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 # (page type, English URL, French URL): each is the other's counterpart in the switcher
 PAGES = [
     ("home", "/en/", "/fr/"),
@@ -49,18 +46,11 @@ def site_url(real_site: Path):
 
 @pytest.fixture(scope="module")
 def chromium(request):
-    """Debian's Chromium, driven by Playwright (whose own browsers are never downloaded)."""
+    """Debian's Chromium for this module."""
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed (tests/run.sh installs it)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
-    with contextlib.ExitStack() as stack:
-        try:  # our own Playwright, stopped after this module: later tests may run asyncio
-            driver = sync_api.sync_playwright().start()
-            stack.callback(driver.stop)
-        except sync_api.Error:  # pytest-playwright's is running already: one per thread
-            driver = request.getfixturevalue("playwright")
-        browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        stack.callback(browser.close)
+    pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with launched_chromium(request) as browser:
         yield browser
 
 

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-
 import pytest
+from gates.browser import CHROMIUM, launched_chromium
 from playwright.sync_api import Page, expect
 from test_serve import Running
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 WAIT_MS = 10_000
 
 pytestmark = [pytest.mark.browser,
@@ -20,18 +15,8 @@ pytestmark = [pytest.mark.browser,
 
 @pytest.fixture(scope="module")
 def browser(request):
-    """Debian's Chromium (Playwright's own browsers are never downloaded), with a Playwright
-    of this module's own, stopped after it so that later tests may run an asyncio loop."""
-    from playwright.sync_api import Error, sync_playwright
-
-    with contextlib.ExitStack() as stack:
-        try:
-            driver = sync_playwright().start()
-            stack.callback(driver.stop)
-        except Error:  # pytest-playwright's is running already, and one is allowed per thread
-            driver = request.getfixturevalue("playwright")
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        stack.callback(chromium.close)
+    """Debian's Chromium for this module."""
+    with launched_chromium(request) as chromium:
         yield chromium
 
 
