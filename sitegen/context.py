@@ -13,6 +13,7 @@ from .directory import (
     facet_segment,
     facet_title,
 )
+from .i18n import IN_LANGUAGE
 from .labs import sort_key
 from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
@@ -58,6 +59,7 @@ class Shared:
     fragments: dict  # (lang, name, arguments) -> HTML rendered once and shown on many pages
     ordered: dict  # lang -> the labs by the name a reader of that language sees
     rank: dict  # lang -> lab file name -> its place in that order
+    in_language: dict  # lang -> "(in English)", "(en français)": said in that language
 
 
 def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
@@ -120,6 +122,7 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
                       for kind in ("csv", "json")},
         "summary": lab_summary(page),
+        "in_language": shared.in_language,
         "once": lambda name, macro, *args: once(shared, page.lang, name, macro, *args),
     }
 
@@ -175,5 +178,6 @@ def make_shared(graph, settings, nav, data, figures, labs, facets, gettext) -> S
     return Shared(graph, settings, nav, data, figures, labs, facets, gettext,
                   {lab.stem: lab for lab in labs}, {}, ordered,
                   {lang: {lab.stem: n for n, lab in enumerate(order)}
-                   for lang, order in ordered.items()})
+                   for lang, order in ordered.items()},
+                  {lang: gettext[lang](IN_LANGUAGE[lang]) for lang in settings.languages})
 

@@ -8,16 +8,12 @@ from functools import cache
 
 from babel import Locale
 
+from .i18n import N_
 from .labs import Lab, slugify, sort_key
 from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
 from .settings import BABEL_LOCALES
 
 SECTION = "labs"
-
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is shown."""
-    return message
 
 
 # dimension -> (segment per language, title of its list page, how to read the facet off a lab)

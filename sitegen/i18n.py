@@ -18,6 +18,21 @@ from .problems import Problem, error
 from .settings import BABEL_LOCALES
 
 
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+# what a link or list entry says when the page it leads to is written in another language;
+# each is shown in that language, as language names are in a switcher
+IN_LANGUAGE = {"en": N_("(in English)"), "fr": N_("(in French)")}
+
+
+def in_language(translations: dict, lang: str) -> str:
+    """'(in English)', '(en français)': the hint for content in `lang`, in that language."""
+    return translations[lang].gettext(IN_LANGUAGE[lang])
+
+
 def catalogue_path(locales: Path, lang: str) -> Path:
     """Where the catalogue of `lang` lives."""
     return locales / lang / "LC_MESSAGES" / "messages.po"

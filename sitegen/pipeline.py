@@ -178,15 +178,12 @@ def load_data(content: Path, paths) -> tuple[dict, list[Problem]]:
 
 def link_bodies(graph, converted, assets, settings, translations) -> tuple[dict, list[Problem]]:
     """Each page's HTML with its links resolved in its tree; unsafe markup is an error."""
-    names = {"en": "(in English)", "fr": "(in French)"}
-
-    def hint(target_lang: str, text_lang: str) -> str:
-        return translations[text_lang].gettext(names[target_lang])
+    hints = {lang: i18n.in_language(translations, lang) for lang in translations}
 
     def link(page: Page) -> tuple[str, list[Problem]]:
         source = page.source
         rendered = converted[source.body]
-        body, found = urls.rewrite_links(rendered, page, graph, assets, settings.base_path, hint)
+        body, found = urls.rewrite_links(rendered, page, graph, assets, settings.base_path, hints)
         if page.lang != source.lang:  # report a page's mistakes once, from its own tree
             return body, []
         return body, found + markup.check_safety(rendered, source.body, source.path,

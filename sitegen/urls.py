@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from .pages import Page, TranslationGraph
@@ -111,11 +110,11 @@ SOURCE = re.compile(r'(<(?:img|source|video|audio)\s[^>]*?src=")([^"]*)(")')
 
 
 def rewrite_links(rendered: str, page: Page, graph: TranslationGraph, assets: frozenset[str],
-                  base_path: str, hint: Callable[[str, str], str]) -> tuple[str, list[Problem]]:
+                  base_path: str, hints: dict[str, str]) -> tuple[str, list[Problem]]:
     """Turn source-path links of a page's HTML into URLs in the page's tree.
 
     A link to a page whose content is in another language than the text around it gets
-    `hreflang` and a visible hint, `hint(target_lang, text_lang)`.
+    `hreflang` and a visible hint in that language, `hints[lang]`: "(in English)".
     """
     source = page.source
     problems: list[Problem] = []
@@ -138,7 +137,8 @@ def rewrite_links(rendered: str, page: Page, graph: TranslationGraph, assets: fr
         tag = f'<a {before}href="{html.escape(url)}"{after}'
         if target is not None and target.content_lang != source.lang:
             return (f'{tag} hreflang="{target.content_lang}">{text}</a> '
-                    f'<span class="lang-hint">{hint(target.content_lang, source.lang)}</span>')
+                    f'<span class="lang-hint" lang="{target.content_lang}">'
+                    f"{hints[target.content_lang]}</span>")
         return f"{tag}>{text}</a>"
 
     def src(match: re.Match) -> str:

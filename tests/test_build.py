@@ -101,7 +101,7 @@ def test_link_to_a_page_only_in_another_language_says_so(site):
     site.write(SITE).build()
     html = site.page("/en/")
     assert ('<a href="/en/about/agency/" hreflang="fr">the agency</a> '
-            '<span class="lang-hint">(in French)</span>') in html
+            '<span class="lang-hint" lang="fr">(en français)</span>') in html
 
 
 def test_sitemap_lists_real_translations_only(site):

@@ -89,8 +89,8 @@ def test_link_to_a_page_only_in_the_other_language_is_reported_and_marked(site):
         "content/index.fr.md:5: warning: links to /fr/news/, which exists only in English (the "
         "link says so with hreflang and a hint); translate content/news.en.md or link elsewhere"]
     site.build()
-    assert ('<a href="/fr/news/" hreflang="en">actualités</a> <span class="lang-hint">'
-            "(en anglais)</span>") in site.page("/fr/")
+    assert ('<a href="/fr/news/" hreflang="en">actualités</a> <span class="lang-hint" '
+            'lang="en">(in English)</span>') in site.page("/fr/")
 
 
 def test_link_to_a_page_deliberately_in_one_language_is_a_note(site):
