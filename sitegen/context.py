@@ -171,12 +171,14 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
             "figures": ()}
 
 
-def make_shared(graph, settings, nav, data, figures, labs, facets, gettext) -> Shared:
-    """Bundle what all pages share."""
+def make_shared(graph, settings, nav, data, figures, labs, facets, gettext,
+                fragments: dict | None = None) -> Shared:
+    """Bundle what all pages share (`fragments`: pieces of HTML kept from an earlier build)."""
     ordered = {lang: tuple(sorted(labs, key=lambda lab, lang=lang: (
         sort_key(lab.name.get(lang)[0]), lab.code))) for lang in settings.languages}
     return Shared(graph, settings, nav, data, figures, labs, facets, gettext,
-                  {lab.stem: lab for lab in labs}, {}, ordered,
+                  {lab.stem: lab for lab in labs}, {} if fragments is None else fragments,
+                  ordered,
                   {lang: {lab.stem: n for n, lab in enumerate(order)}
                    for lang, order in ordered.items()},
                   {lang: gettext[lang](IN_LANGUAGE[lang]) for lang in settings.languages})

@@ -32,7 +32,23 @@ class Memo:
     keep_rendered: bool = True  # False for a one-off build, which would never reuse a page
     derived: dict = field(default_factory=dict)  # name -> (inputs, value) of a pure function
     fragments: dict = field(default_factory=dict)  # pieces of HTML shown on many pages
+    before: dict = field(default_factory=dict)  # the previous build's pages, while rendering
     published: dict = field(default_factory=dict)  # what the output folder holds: path -> marker
+
+    def remembered(self, key: tuple, produce) -> bytes:
+        """A page's HTML from the build before when `key` (all its inputs) is equal."""
+        html = self.before.get(key)
+        if html is None:
+            html = produce()
+        self.rendered[key] = html
+        return html
+
+    def start_rendering(self, design: Token, shape: Token) -> dict:
+        """Forget pages the new build does not ask for; the fragments still valid, to share."""
+        self.before, self.rendered = self.rendered, {}
+        if self.derived.get("fragments for") != (design, shape):
+            self.derived["fragments for"], self.fragments = (design, shape), {}
+        return self.fragments if self.keep_rendered else {}
 
     def same(self, name: str, token: Token) -> Token:
         """The last build's equal token if there is one, so that later comparisons are `is`."""

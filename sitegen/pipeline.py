@@ -21,11 +21,11 @@ from .memo import (
     stat_key,
     structure,
 )
-from .pages import Page, pair_translations
+from .pages import Page, TranslationGraph, pair_translations
 from .parallel import map_on_cores
 from .problems import Problem, did_you_mean, error, raise_if_errors
 from .publish import static_assets
-from .settings import load_settings
+from .settings import Settings, load_settings
 from .special import extra_files
 from .yamltext import decode_utf8, parse_yaml
 
@@ -83,8 +83,8 @@ def build(project: Project, memo: Memo | None = None) -> Report:
 class Site:
     """The whole site in memory, checked and ready to render."""
 
-    settings: object
-    graph: object
+    settings: Settings
+    graph: TranslationGraph
     labs: tuple
     data: dict
     assets: tuple[str, ...]
@@ -102,6 +102,42 @@ class Site:
 def load_site(project: Project, report: Report, memo: Memo) -> Site:
     """Read and check the content: settings, pages, labs, translations, URLs, Markdown, links."""
     now = time.perf_counter()
+    content, problems = read_content(project, memo)
+    now = report.lap("read", now)
+    graph, facets, labs_token, found = make_graph(content, project, memo)
+    problems += found
+    raise_if_errors(problems)
+    now = report.lap("parse", now)
+    if memo.markdown is None:
+        memo.markdown = markup.MarkdownCache(project.cache / "markdown.marshal"
+                                             if project.cache else None)
+    converted = memo.markdown.convert_all(p.source.body for p in graph.all_pages() if p.source)
+    now = report.lap("markdown", now)
+    bodies, found = link_bodies(graph, converted, frozenset(content.tree.assets),
+                                content.settings, content.translations)
+    problems += found
+    raise_if_errors(problems)
+    memo.markdown.save()
+    report.warnings = [p for p in problems if not p.is_error]
+    report.lap("links", now)
+    return Site(content.settings, graph, content.labs, content.data, content.tree.assets,
+                content.translations, bodies, facets, labs_token)
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the content tree and the catalogues hold, parsed."""
+
+    settings: Settings
+    tree: sources.ContentTree
+    pages: list  # every Source
+    labs: tuple
+    data: dict
+    translations: dict  # lang -> gettext translations
+
+
+def read_content(project: Project, memo: Memo) -> tuple[Content, list[Problem]]:
+    """Settings, pages, labs, data files and interface catalogues, with their problems."""
     problems: list[Problem] = []
     settings, found = load_settings(project.content, project.include_drafts)
     problems += found
@@ -117,36 +153,25 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
         translations[lang], found = i18n.load_translations(project.locales, lang,
                                                            settings.languages[0])
         problems += found
-    now = report.lap("read", now)
-    gettext = {lang: t.gettext for lang, t in translations.items()}
+    return Content(settings, tree, page_sources, lab_records, data, translations), problems
+
+
+def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
+    """The directory's pages, every page paired with its translations, and their URLs."""
+    settings, lab_records = content.settings, content.labs
+    gettext = {lang: t.gettext for lang, t in content.translations.items()}
     labs_token = memo.same("labs", Token(lab_records))
     facets = memo.reuse("facets", labs_token, lambda: directory.collect_facets(lab_records))
-    has_index = frozenset(s.lang for s in page_sources if s.key == directory.SECTION)
+    has_index = frozenset(s.lang for s in content.pages if s.key == directory.SECTION)
     catalogues = tuple(stat_key(f) for f in sorted(project.locales.rglob("*.po")))
     generated = memo.reuse("directory", (labs_token, has_index, catalogues), lambda: (
         directory.directory_pages(lab_records, facets, has_index, settings.languages, gettext)))
-    problems += check_templates(page_sources, project.templates)
-    graph, found = pair_translations(page_sources, generated, settings.languages,
+    problems = check_templates(content.pages, project.templates)
+    graph, found = pair_translations(content.pages, generated, settings.languages,
                                      settings.include_drafts)
     problems += found
     graph, found = urls.assign_urls(graph, settings.base_path)
-    problems += found
-    raise_if_errors(problems)
-    now = report.lap("parse", now)
-    if memo.markdown is None:
-        memo.markdown = markup.MarkdownCache(project.cache / "markdown.marshal"
-                                             if project.cache else None)
-    cache = memo.markdown
-    converted = cache.convert_all(p.source.body for p in graph.all_pages() if p.source)
-    now = report.lap("markdown", now)
-    bodies, found = link_bodies(graph, converted, frozenset(tree.assets), settings, translations)
-    problems += found
-    raise_if_errors(problems)
-    cache.save()
-    report.warnings = [p for p in problems if not p.is_error]
-    report.lap("links", now)
-    return Site(settings, graph, lab_records, data, tree.assets, translations, bodies, facets,
-                labs_token)
+    return graph, facets, labs_token, problems + found
 
 
 def check_templates(page_sources, templates: Path) -> list[Problem]:
@@ -202,39 +227,33 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     static, copies = static_assets(project.static), {a: project.content / a for a in site.assets}
     asset_urls = {name: f"{site.settings.base_path}/{hashed}" for name, (hashed, _) in
                   static.items()}
-    files = {hashed: data for hashed, data in static.values()}
     figures = labs.directory_figures(site.labs)
+    design = memo.same("design", Token(design_fingerprint(project, site, asset_urls, figures)))
+    shape = memo.same("structure", structure(site.graph))
     nav = {lang: render.main_navigation(site.graph, lang) for lang in site.settings.languages}
     shared = make_shared(site.graph, site.settings, nav, site.data, figures, site.labs,
-                         site.facets, {lang: t.gettext for lang, t in site.translations.items()})
-    design = memo.same("design", Token(design_fingerprint(project, site, asset_urls, figures)))
+                         site.facets, {lang: t.gettext for lang, t in site.translations.items()},
+                         memo.start_rendering(design, shape))
     envs = {lang: environment(project, site, lang, asset_urls, design, memo)
             for lang in site.settings.languages}
-    rendered_before, memo.rendered = memo.rendered, {}
-    shape = memo.same("structure", structure(site.graph))
-    if memo.derived.get("fragments for") != (design, shape):  # list entries of labs, reusable
-        memo.derived["fragments for"], memo.fragments = (design, shape), {}
-    shared.fragments.update(memo.fragments if memo.keep_rendered else {})
 
     def render_one(page: Page) -> bytes:
         body = site.bodies.get(page, "")
+
+        def produce() -> bytes:
+            template = envs[page.lang].get_template(page.template)
+            return template.render(page_context(page, body, shared)).encode()
+
         if not memo.keep_rendered:
-            return envs[page.lang].get_template(page.template).render(
-                page_context(page, body, shared)).encode()
-        key = render_key(page, body, design, shape, listed(page, site))
-        html = rendered_before.get(key)
-        if html is None:
-            html = envs[page.lang].get_template(page.template).render(
-                page_context(page, body, shared)).encode()
-        memo.rendered[key] = html
-        return html
+            return produce()
+        return memo.remembered(render_key(page, body, design, shape, listed(page, site)),
+                               produce)
 
     pages = [p for p in site.graph.all_pages() if site.settings.include_drafts or not p.draft]
     # a one-off build renders on every core; a preview keeps its pages in memory instead
     rendered = render.render_all(pages, render_one, project.templates,
                                  in_processes=not memo.keep_rendered)
-    if memo.keep_rendered:
-        memo.fragments = shared.fragments
+    files = {hashed: data for hashed, data in static.values()}
     for page, html in rendered.items():
         files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
@@ -242,5 +261,3 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     files.update(extra_files(site, envs, shared, memo, shape))
     report.lap("render", now)
     return files, copies
-
-
