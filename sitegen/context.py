@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .collation import sort_key
 from .directory import (
     DIMENSIONS,
     Facet,
@@ -14,7 +15,6 @@ from .directory import (
     facet_title,
 )
 from .i18n import IN_LANGUAGE
-from .labs import sort_key
 from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children

@@ -8,8 +8,9 @@ from functools import cache
 
 from babel import Locale
 
+from .collation import slugify, sort_key
 from .i18n import N_
-from .labs import Lab, slugify, sort_key
+from .labs import Lab
 from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
 from .settings import BABEL_LOCALES
 

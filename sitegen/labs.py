@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
-from functools import cache
 from pathlib import Path
 
 import yaml
 
+from .collation import sort_key
 from .problems import Problem, did_you_mean, error
 
 INSTITUTES = ("INSB", "INC", "INEE", "INSHS", "INSIS", "INSMI", "INP", "IN2P3", "INSU", "INS2I")
@@ -283,27 +282,6 @@ def make_lab(data: dict, path: str) -> Lab:
                summary=Text(**items("summary")), themes=TextList(**items("themes")),
                country=strip(data["country"]) or "" if "country" in data else "France",
                **coords, **items("ids"))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents or ligatures: 'Œuvre Écrite' -> 'oeuvre ecrite'."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("æ", "ae"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-@cache
-def sort_key(text: str) -> tuple:
-    """A French reader's order: accents, case, spaces and punctuation do not split the list."""
-    folded = fold(text)
-    return "".join(c for c in folded if c.isalnum()), folded, text
-
-
-def slugify(text: str) -> str:
-    """An ASCII URL segment: 'Université Paris-Saclay' -> 'universite-paris-saclay'."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).encode("ascii", "ignore").decode()).strip("-")
 
 
 def directory_figures(labs: Iterable[Lab]) -> dict[str, int]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.collation import slugify, sort_key
 from sitegen.exports import export_csv, export_json
 from sitegen.labs import (
     Lab,
@@ -14,8 +15,6 @@ from sitegen.labs import (
     TextList,
     directory_figures,
     load_labs,
-    slugify,
-    sort_key,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
