@@ -17,14 +17,20 @@ from .settings import BABEL_LOCALES
 SECTION = "labs"
 
 
-# dimension -> (segment per language, title of its list page, how to read the facet off a lab)
-DIMENSIONS: dict[str, tuple[dict[str, str], str]] = {
-    "institute": ({"en": "institutes", "fr": "instituts"}, N_("Laboratories by institute")),
-    "region": ({"en": "regions", "fr": "regions"}, N_("Laboratories by region")),
-    "country": ({"en": "countries", "fr": "pays"}, N_("Laboratories by country")),
+# dimension -> (segment per language, title of its list page, description of its pages)
+DIMENSIONS: dict[str, tuple[dict[str, str], str, str]] = {
+    "institute": ({"en": "institutes", "fr": "instituts"}, N_("Laboratories by institute"),
+                  N_("The laboratories of %(facet)s in the CNRS laboratory directory.")),
+    "region": ({"en": "regions", "fr": "regions"}, N_("Laboratories by region"),
+               N_("CNRS laboratories in %(facet)s, from the CNRS laboratory directory.")),
+    "country": ({"en": "countries", "fr": "pays"}, N_("Laboratories by country"),
+                N_("CNRS laboratories in %(facet)s, from the CNRS laboratory directory.")),
     "supervisor": ({"en": "institutions", "fr": "etablissements"},
-                   N_("Laboratories by supervising institution")),
+                   N_("Laboratories by supervising institution"),
+                   N_("CNRS laboratories with %(facet)s among their supervising institutions.")),
 }
+LAB_DESCRIPTION = N_("%(name)s (%(code)s), in the CNRS laboratory directory: supervising "
+                     "institutions, location, website and registry links.")
 
 INSTITUTE_NAMES = {
     "INSB": N_("CNRS Biology (INSB)"),
@@ -105,18 +111,22 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
             pages.append(Page(key=SECTION, lang=lang, content_lang=lang, kind=DIRECTORY,
                               title=_("Laboratory directory"), segment=SECTION,
                               template="directory.html"))
-        for dimension, (segments, title) in DIMENSIONS.items():
+        for dimension, (segments, title, about) in DIMENSIONS.items():
             pages.append(Page(key=f"{SECTION}/{dimension}", lang=lang, content_lang=lang,
-                              kind=FACET_LIST, title=_(title), segment=segments[lang],
-                              template="facet-list.html", data=(dimension,)))
+                              kind=FACET_LIST, title=_(title), description=_(title) + ".",
+                              segment=segments[lang], template="facet-list.html",
+                              data=(dimension,)))
             for facet in facets[dimension]:
+                named = facet_title(facet, lang, _)
                 pages.append(Page(key=f"{SECTION}/{dimension}/{facet_segment(facet)}",
-                                  lang=lang, content_lang=lang, kind=FACET,
-                                  title=facet_title(facet, lang, _), segment=facet_segment(facet),
-                                  template="facet.html", data=(facet,)))
+                                  lang=lang, content_lang=lang, kind=FACET, title=named,
+                                  description=_(about) % {"facet": named},
+                                  segment=facet_segment(facet), template="facet.html",
+                                  data=(facet,)))
         for lab in labs:
             name, _name_lang = lab.name.get(lang)
             pages.append(Page(key=f"{SECTION}/{lab.stem}", lang=lang, content_lang=lang,
                               kind=LAB, title=name, segment=lab.stem, template="lab.html",
+                              description=_(LAB_DESCRIPTION) % {"name": name, "code": lab.code},
                               data=(lab,)))
     return pages

@@ -6,7 +6,11 @@ from markupsafe import Markup
 
 from . import exports
 from .context import not_found_context
+from .i18n import N_
 from .sitefiles import alternates, robots, sitemap
+
+
+CHOOSE = N_("Choose the language of the site: English or French.")
 
 
 def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
@@ -20,6 +24,7 @@ def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
              for lang in settings.languages if graph.get("", lang)]
     chooser = envs[settings.languages[0]].get_template("chooser.html").render(
         parts=parts, title=" · ".join(settings.site_name(lang) for lang in settings.languages),
+        description=" / ".join(site.translations[lang].gettext(CHOOSE) for lang in envs),
         alternates=alternates(graph, "", settings))
     files["index.html"] = chooser.encode()
     for lang, env in envs.items():

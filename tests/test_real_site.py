@@ -73,6 +73,18 @@ def test_every_page_parses_with_unique_ids_and_resolving_links(real_site):
     assert problems == []
 
 
+def test_every_page_has_a_title_and_a_meta_description(real_site):
+    missing = []
+    for page in sorted(real_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if page.name == "404.html":
+            assert '<meta name="robots" content="noindex">' in text
+        elif not re.search(r'<meta name="description" content="[^"]{20,}">', text) or \
+                not re.search(r"<title>[^<]+</title>", text):
+            missing.append(str(page.relative_to(real_site)))
+    assert missing == []
+
+
 def test_every_section_and_figure_of_the_brief_is_published(real_site):
     english = (real_site / "en" / "index.html").read_text(encoding="utf-8")
     french = (real_site / "fr" / "index.html").read_text(encoding="utf-8")
