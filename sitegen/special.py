@@ -9,7 +9,6 @@ from .context import not_found_context
 from .i18n import N_
 from .sitefiles import alternates, robots, sitemap
 
-
 CHOOSE = N_("Choose the language of the site: English or French.")
 
 
