@@ -27,8 +27,6 @@ EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
 EVENT_HINT = re.compile(r"\son[a-zA-Z]+\s*=")
 URL_ATTRIBUTE = re.compile(r"""\s(href|src|action|formaction|xlink:href)\s*=\s*["']([^"']*)""",
                            re.IGNORECASE)
-HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
-ANY_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:
@@ -122,8 +120,3 @@ def check_safety(rendered: str, body: str, path: str, first_line: int) -> list[P
             problems.append(error(path, line_of(body, "javascript:", first_line),
                                   "javascript: links are not allowed in content"))
     return problems
-
-
-def element_ids(rendered: str) -> frozenset[str]:
-    """Every id in a fragment of HTML, for checking #anchors."""
-    return frozenset(ANY_ID.findall(rendered))

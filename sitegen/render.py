@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 from . import i18n
 from .pages import Page, TranslationGraph
@@ -130,8 +129,3 @@ def render_all(pages: list[Page], render_one: Callable[[Page], bytes], templates
     if problems:
         raise BuildFailed(problems.values())
     return dict(zip(pages, results, strict=True))
-
-
-def markup(text: str) -> Markup:
-    """Mark HTML the build produced itself (converted Markdown) as safe for templates."""
-    return Markup(text)

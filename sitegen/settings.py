@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from .problems import Problem, did_you_mean, error
-from .yamltext import key_line
+from .yamltext import decode_utf8, key_line, parse_yaml
 
 LANGUAGES = ("en", "fr")
 BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}
@@ -27,7 +25,6 @@ class Settings:
     organisation: tuple[tuple[str, str], ...] = ()
     base_url: str = "https://example.org"
     include_drafts: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
 
     def site_name(self, lang: str) -> str:
         """The site's name in `lang`."""
@@ -64,15 +61,13 @@ def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
     file = content / path
     if not file.is_file():
         return Settings(include_drafts=include_drafts), problems
-    try:
-        text = file.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
-    except UnicodeDecodeError:
-        return Settings(), [error(path, 1, "file is not UTF-8 text")]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return Settings(), [error(path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]
+    text, problems = decode_utf8(file.read_bytes(), path)
+    if text is None:
+        return Settings(), problems
+    data, problems = parse_yaml(text, path)
+    if problems:
+        return Settings(), problems
+    data = data or {}
     if not isinstance(data, dict):
         return Settings(), [error(path, 1, "site settings must be a mapping of keys to values")]
     values: dict = {"include_drafts": include_drafts}
