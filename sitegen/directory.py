@@ -29,6 +29,7 @@ DIMENSIONS: dict[str, tuple[dict[str, str], str, str]] = {
                    N_("Laboratories by supervising institution"),
                    N_("CNRS laboratories with %(facet)s among their supervising institutions.")),
 }
+DIRECTORY_TITLE = N_("Laboratory directory")
 LAB_DESCRIPTION = N_("%(name)s (%(code)s), in the CNRS laboratory directory: supervising "
                      "institutions, location, website and registry links.")
 
@@ -106,27 +107,29 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
         return []
     pages = []
     for lang in languages:
-        _ = gettext[lang]
+        translate = gettext[lang]
         if not has_index:
             pages.append(Page(key=SECTION, lang=lang, content_lang=lang, kind=DIRECTORY,
-                              title=_("Laboratory directory"), segment=SECTION,
+                              title=translate(DIRECTORY_TITLE), segment=SECTION,
                               template="directory.html"))
         for dimension, (segments, title, about) in DIMENSIONS.items():
             pages.append(Page(key=f"{SECTION}/{dimension}", lang=lang, content_lang=lang,
-                              kind=FACET_LIST, title=_(title), description=_(title) + ".",
+                              kind=FACET_LIST, title=translate(title),
+                              description=translate(title) + ".",
                               segment=segments[lang], template="facet-list.html",
                               data=(dimension,)))
             for facet in facets[dimension]:
-                named = facet_title(facet, lang, _)
+                named = facet_title(facet, lang, translate)
                 pages.append(Page(key=f"{SECTION}/{dimension}/{facet_segment(facet)}",
                                   lang=lang, content_lang=lang, kind=FACET, title=named,
-                                  description=_(about) % {"facet": named},
+                                  description=translate(about) % {"facet": named},
                                   segment=facet_segment(facet), template="facet.html",
                                   data=(facet,)))
         for lab in labs:
             name, _name_lang = lab.name.get(lang)
             pages.append(Page(key=f"{SECTION}/{lab.stem}", lang=lang, content_lang=lang,
                               kind=LAB, title=name, segment=lab.stem, template="lab.html",
-                              description=_(LAB_DESCRIPTION) % {"name": name, "code": lab.code},
+                              description=translate(LAB_DESCRIPTION)
+                              % {"name": name, "code": lab.code},
                               data=(lab,)))
     return pages
