@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import html
 import json
 import os
@@ -11,7 +10,6 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from . import linkcheck, render, translation_status
-from .commands import project_for
 from .context import Switch, make_shared, not_found_context
 from .pipeline import Memo, Project, Report, Site, load_site, render_site
 from .problems import BuildFailed
@@ -191,38 +189,30 @@ def format_json(result: CheckResult) -> str:
                       indent=1)
 
 
-def run_check(args: argparse.Namespace, root: Path) -> int:
-    """Check without publishing; exit 1 on errors, and on warnings too with --strict."""
-    project = project_for(args, root)
-    if not project.content.is_dir():
-        print(f"{project.content}: content folder not found")
-        return 1
+def run_check(project: Project, label: str, strict: bool, fmt: str) -> int:
+    """Check without publishing; exit 1 on errors, and on warnings too with `strict`."""
     try:
-        result = run_checks(project, content_label=os.path.normpath(args.content))
+        result = run_checks(project, content_label=os.path.normpath(label))
     except BuildFailed as failed:
         found = [Finding("build", ERROR, p.path, p.line, p.message) for p in failed.errors]
-        if args.format == "json":
+        if fmt == "json":
             print(json.dumps({"problems": [asdict(f) for f in found],
                               "counts": {"errors": len(found), "warnings": 0, "notes": 0}}))
         else:
             print("\n".join(map(str, found)) + f"\ncheck: {plural(len(found), 'error')} "
                   "(the site does not build)")
         return 1
-    print(format_json(result) if args.format == "json" else format_text(result))
+    print(format_json(result) if fmt == "json" else format_text(result))
     counts = result.counts()
-    return 1 if counts["errors"] or (args.strict and counts["warnings"]) else 0
+    return 1 if counts["errors"] or (strict and counts["warnings"]) else 0
 
 
-def run_mark_translated(args: argparse.Namespace, root: Path) -> int:
+def run_mark_translated(project: Project, pages: list[Path], label: str) -> int:
     """Record in each given translation the text it now translates; exit 1 if any fails."""
-    project = project_for(args, root)
-    if not args.pages:
-        print("mark-translated: name the translated pages, e.g. content/industry.fr.md")
-        return 1
     failed = 0
-    for page in args.pages:
-        line, ok = translation_status.mark_translated(project.content, Path(page),
-                                                      os.path.normpath(args.content))
+    for page in pages:
+        line, ok = translation_status.mark_translated(project.content, page,
+                                                      os.path.normpath(label))
         print(line)
         failed += not ok
     return 1 if failed else 0

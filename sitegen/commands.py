@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
 from .pipeline import Project, Report, build
 from .problems import BuildFailed, summary_line
-
-
-def project_for(args: argparse.Namespace, root: Path) -> Project:
-    """Paths of a build: content and output from the command line, the design from `root`."""
-    return Project(content=args.content, output=args.output, templates=root / "templates",
-                   locales=root / "locales", static=root / "static",
-                   cache=None if args.no_cache else root / ".cache",
-                   include_drafts=args.drafts)
 
 
 def summary(report: Report) -> str:
@@ -26,12 +16,8 @@ def summary(report: Report) -> str:
             f" {warnings} warning{'s' * (warnings != 1)} in {report.timings['total']:.2f} s")
 
 
-def run_build(args: argparse.Namespace, root: Path) -> int:
+def run_build(project: Project, quiet: bool = False, timings: bool = False) -> int:
     """Build and publish; problems one per line, then a summary, exit 1 on errors."""
-    project = project_for(args, root)
-    if not project.content.is_dir():
-        print(f"{project.content}: content folder not found", file=sys.stderr)
-        return 1
     try:
         report = build(project)
     except BuildFailed as failed:
@@ -39,21 +25,12 @@ def run_build(args: argparse.Namespace, root: Path) -> int:
             print(problem, file=sys.stderr)
         print(summary_line(failed.problems), file=sys.stderr)
         return 1
+    if quiet:
+        return 0
     for problem in report.warnings:
         print(problem, file=sys.stderr)
     print(summary(report))
-    if args.timings:
+    if timings:
         print("timings: " + " ".join(f"{k}={v:.3f}" for k, v in report.timings.items()))
     return 0
 
-
-def run(args: argparse.Namespace, root: Path) -> int:
-    """Dispatch to the command asked for."""
-    if args.command == "serve":
-        from .serve import run_serve
-        return run_serve(args, root)
-    if args.command in ("check", "mark-translated"):
-        from .check import run_check, run_mark_translated
-        return run_check(args, root) if args.command == "check" else run_mark_translated(args,
-                                                                                         root)
-    return run_build(args, root)

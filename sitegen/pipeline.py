@@ -41,6 +41,7 @@ class Project:
     static: Path
     cache: Path | None = None  # None: convert all Markdown afresh (--no-cache)
     include_drafts: bool = False
+    base_url: str | None = None  # instead of site.yaml's, for a staging copy (--base-url)
 
 
 @dataclass
@@ -139,7 +140,7 @@ class Content:
 def read_content(project: Project, memo: Memo) -> tuple[Content, list[Problem]]:
     """Settings, pages, labs, data files and interface catalogues, with their problems."""
     problems: list[Problem] = []
-    settings, found = load_settings(project.content, project.include_drafts)
+    settings, found = load_settings(project.content, project.include_drafts, project.base_url)
     problems += found
     tree = sources.scan_content(project.content)
     page_sources, found = read_pages(project.content, tree.pages, settings.languages, memo)

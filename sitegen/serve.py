@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import ipaddress
 import json
@@ -61,17 +60,14 @@ class Preview:
             self.base_path, self.has_build = outcome.base_path, True
 
 
-def run_serve(args: argparse.Namespace, root: Path) -> int:
+def run_serve(project: Project, root: Path, host: str, port: int, open_browser: bool) -> int:
     """`python build.py serve`: build the preview, serve it, rebuild after each burst of saves."""
-    project = preview_project(args, root)
-    if not project.content.is_dir():
-        print(f"{project.content}: content folder not found", file=sys.stderr)
-        return 1
-    if warning := exposure_warning(args.host):
+    project = preview_project(project, root)
+    if warning := exposure_warning(host):
         print(warning, file=sys.stderr)
     logging.getLogger("tornado.access").setLevel(logging.CRITICAL)  # a 404 is no news here
     try:
-        return asyncio.run(serve(project, args.host, args.port, args.open))
+        return asyncio.run(serve(project, host, port, open_browser))
     except KeyboardInterrupt:
         print("Stopped.")
         return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,7 +55,14 @@ def _per_language(value, path: str, key: str, problems: list[Problem]):
     return None
 
 
-def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings, list[Problem]]:
+def load_settings(content: Path, include_drafts: bool = False,
+                  base_url: str | None = None) -> tuple[Settings, list[Problem]]:
+    """Read `site.yaml` if present, `base_url` given instead of its own (a staging copy)."""
+    settings, problems = read_settings(content, include_drafts)
+    return (replace(settings, base_url=base_url) if base_url else settings), problems
+
+
+def read_settings(content: Path, include_drafts: bool = False) -> tuple[Settings, list[Problem]]:
     """Read `site.yaml` if present; every unknown or malformed value is a problem."""
     path, problems = "site.yaml", []
     file = content / path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import html
 import os
@@ -16,7 +15,7 @@ import watchfiles
 from jinja2 import Environment
 
 from . import pipeline
-from .commands import project_for, summary
+from .commands import summary
 from .memo import Memo
 from .problems import BuildFailed, Problem, error, summary_line
 from .settings import load_settings
@@ -58,18 +57,18 @@ def build_preview(project: pipeline.Project, memo: Memo) -> Outcome:
         message = f"the build stopped on an internal error: {type(exc).__name__}: {exc}"
         return Outcome((error(where, 0, message),), failed=True, crashed=True,
                        seconds=time.perf_counter() - started)
-    settings, _ = load_settings(project.content, project.include_drafts)
+    settings, _ = load_settings(project.content, project.include_drafts, project.base_url)
     return Outcome(tuple(report.warnings), seconds=time.perf_counter() - started,
                    summary=summary(report), base_path=settings.base_path)
 
 
-def preview_project(args: argparse.Namespace, root: Path) -> pipeline.Project:
+def preview_project(project: pipeline.Project, root: Path) -> pipeline.Project:
     """The build behind the preview: drafts shown, written to `.preview/`, or to `--output`
     when one other than the published `output/` is given."""
-    output = args.output
+    output = project.output
     if output == Path("output") or output.resolve() == (root / "output").resolve():
         output = root / PREVIEW_FOLDER
-    return dataclasses.replace(project_for(args, root), output=output, include_drafts=True)
+    return dataclasses.replace(project, output=output, include_drafts=True)
 
 
 def watched_folders(project: pipeline.Project) -> list[Path]:

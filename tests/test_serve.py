@@ -6,7 +6,6 @@ design (build.py, templates, catalogues, static) so that a test may edit the tem
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import http.client
 import json
@@ -245,9 +244,9 @@ def test_a_warning_when_the_preview_is_exposed():
 
 def test_preview_folder_is_never_the_published_output(tmp_path):
     def folder(output: Path) -> Path:
-        args = argparse.Namespace(content=Path("content"), output=output, no_cache=True,
-                                  drafts=False)
-        return preview_project(args, tmp_path).output
+        published = pipeline.Project(content=Path("content"), output=output, templates=tmp_path,
+                                     locales=tmp_path, static=tmp_path)
+        return preview_project(published, tmp_path).output
 
     assert folder(Path("output")) == tmp_path / ".preview"
     assert folder(tmp_path / "output") == tmp_path / ".preview"
