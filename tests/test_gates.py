@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, project
-from gates.browser import CHROMIUM, launched_chromium
+from gates.browser import launched_chromium
 from gates.checkers import axe_violations, describe, missing_axe, missing_vnu, vnu_errors
 from gates.server import serving
 
@@ -47,9 +47,6 @@ def site_url(real_site: Path):
 @pytest.fixture(scope="module")
 def chromium(request):
     """Debian's Chromium for this module."""
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (tests/run.sh installs it)")
-    pytest.importorskip("playwright.sync_api", reason="pip install playwright")
     with launched_chromium(request) as browser:
         yield browser
 

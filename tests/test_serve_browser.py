@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from gates.browser import CHROMIUM, launched_chromium
-from playwright.sync_api import Page, expect
+from gates.browser import launched_chromium, missing_chromium
 from test_serve import Running
+
+if missing_chromium():
+    pytest.skip(missing_chromium(), allow_module_level=True)
+from playwright.sync_api import Page, expect  # noqa: E402
 
 WAIT_MS = 10_000
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is needed")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-CHROMIUM = Path("/usr/bin/chromium")
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 
@@ -16,6 +21,8 @@ def launched_chromium(request) -> Iterator:
     """A browser for one test module, with a Playwright of the module's own, stopped after
     it so that later tests may run an asyncio loop (pytest-playwright's is reused if it is
     already running: only one is allowed per thread)."""
+    if reason := missing_chromium():
+        pytest.skip(reason)
     from playwright.sync_api import Error, sync_playwright
 
     with contextlib.ExitStack() as stack:
@@ -27,3 +34,12 @@ def launched_chromium(request) -> Iterator:
         browser = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         stack.callback(browser.close)
         yield browser
+
+
+def missing_chromium() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is missing: pip install -e '.[test]' (tests/run.sh does)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing: install Debian's chromium (tests/run.sh does)"
+    return None
