@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 import textwrap
@@ -12,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitegen.cli import main as cli_main  # noqa: E402
 from sitegen.pipeline import Project, build  # noqa: E402
 from sitegen.problems import BuildFailed  # noqa: E402
 
@@ -33,6 +36,18 @@ def project(tmp: Path, **options) -> Project:
     return Project(content=tmp / "content", output=tmp / "output", templates=ROOT / "templates",
                    locales=ROOT / "locales", static=ROOT / "static",
                    cache=options.pop("cache", None), **options)
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` run in `cwd`, in this process (no interpreter to start): its exit
+    status and what it printed, as `subprocess.run` gives them."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = cli_main(list(args), root=ROOT, prog="build.py")
+        except SystemExit as exit:  # argparse's usage errors
+            status = exit.code
+    return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
 
 
 class TinySite:

@@ -5,11 +5,10 @@ content under --strict."""
 import json
 import shutil
 import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
-from conftest import ROOT, project
+from conftest import ROOT, project, run_cli
 
 from sitegen import translation_status
 from sitegen.check import run_checks, status_page
@@ -26,9 +25,7 @@ def lines(site, kind: str, **options) -> list[str]:
 
 
 def check_command(content: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content",
-                           str(content), "--no-cache", *args], capture_output=True, text=True,
-                          cwd=cwd)
+    return run_cli("check", "--content", str(content), "--no-cache", *args, cwd=cwd)
 
 
 def test_anchor_on_the_same_page_must_exist(site):
@@ -270,8 +267,7 @@ def test_status_page_shows_the_report_in_each_language(tmp_path):
 
 
 def test_project_content_passes_strict():
-    result = subprocess.run([sys.executable, "build.py", "check", "--strict"], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = run_cli("check", "--strict", cwd=ROOT)
     failing = [line for line in result.stdout.splitlines() if ": note: " not in line
                and line.startswith(("content/", "templates/", "locales/"))]
     assert result.returncode == 0, "\n".join(failing) + "\n" + result.stderr
