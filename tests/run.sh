@@ -29,4 +29,4 @@ fi
 if [ -f package.json ] && command -v npm >/dev/null; then
   npm install --no-audit --no-fund --silent
 fi
-exec "$VENV/bin/python" -m pytest "$@"
+exec "$VENV/bin/python" -m pytest -n auto "$@"    # on every core (pytest-xdist); -n 0 for one
