@@ -23,15 +23,21 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\S", re.UNICODE)
 TOKEN = re.compile(r"([\s/()\[\],;:.+«»\"]+|-)")
 
 
-def is_shouted(text: str) -> bool:
-    """Whether text is (mostly) in capitals: four letters in five or more, six letters at least."""
+def is_shouted(text: str, shortest: int = 6) -> bool:
+    """Whether text is (mostly) in capitals: four letters in five or more, `shortest` at least.
+
+    Six letters by default: a shorter name in capitals may be an acronym (IRAM, LPG).
+    """
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return len(letters) >= shortest and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def proper_case(text: str, acronyms: Iterable[str] = ()) -> str:
-    """Text in capitals in title case, small words lower case, acronyms kept; other text as is."""
-    if not text or not is_shouted(text):
+def proper_case(text: str, acronyms: Iterable[str] = (), shortest: int = 6) -> str:
+    """Text in capitals in title case, small words lower case, acronyms kept; other text as is.
+
+    `shortest=2` for text that is never an acronym, such as a city ('PAU' -> 'Pau').
+    """
+    if not text or not is_shouted(text, shortest):
         return text
     keep = ACRONYMS | {a.upper() for a in acronyms if a and len(a) <= 6}
     parts = TOKEN.split(text)

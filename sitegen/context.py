@@ -46,6 +46,7 @@ class Figure:
     label: str
     qualifier: str = ""
     counted: bool = False  # True: counted from the directory's data; False: an editorial figure
+    source_url: str = ""  # the directory, for a counted figure
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,14 @@ def key_figures(shared: Shared, group: str | None, lang: str) -> tuple[Figure, .
     """A group of `data/key_figures.yaml`, with directory figures computed from the labs."""
     if not group:
         return ()
-    figures = []
+    figures, directory = [], shared.graph.get("labs", lang)
     for item in shared.data.get("key_figures", {}).get(group, ()):
         value, counted = item.get("value"), item.get("format") == "directory"
         if counted:
             value = shared.figures.get(value, 0)
         figures.append(Figure(item.get("format", "number"), value,
                               _pick(item.get("label"), lang), _pick(item.get("qualifier"), lang),
-                              counted))
+                              counted, directory.url if counted and directory else ""))
     return tuple(figures)
 
 
@@ -111,7 +112,6 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "canonical": settings.absolute(original.url),
         "figures": key_figures(shared, page.source.figures if page.source else None, page.lang),
         "directory": shared.figures,
-        "directory_url": (graph.get("labs", page.lang) or page).url,
         "data": shared.data,
         "labs": shared.ordered[page.lang],
         "facets": shared.facets,

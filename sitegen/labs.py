@@ -191,7 +191,7 @@ def readable(data: dict) -> dict:
     return {"name": Text(**{lang: shown.get(lang) or proper_case(text, known)
                             for lang, text in written.items()}),
             "name_as_written": Text(**written), "city_as_written": city,
-            "city": proper_case(city, known) if city else None,
+            "city": proper_case(city, shortest=2) if city else None,
             "supervisors_as_written": supervisors,
             "supervisors": tuple(proper_case(s, acronyms.values()) for s in supervisors),
             "supervisor_acronyms": tuple(acronyms.get(s, "") for s in supervisors)}
