@@ -121,6 +121,13 @@ def test_ror_place_wins_and_overseas_france_is_france(labs):
     assert "country" not in lacy
 
 
+def test_rors_region_is_only_compared_and_a_former_region_reported(labs):
+    lyon = read(labs[0], "umr-5220")  # ROR (GeoNames) says 'Rhône-Alpes', gone since 2016
+    assert lyon["region"] == "Auvergne-Rhône-Alpes"
+    assert "UMR 5220: ROR's region 'Rhône-Alpes' is not a current région " \
+           "(kept: Auvergne-Rhône-Alpes)" in labs[1].stdout
+
+
 def test_several_institutes_in_ror_leave_the_institute_out(labs):
     assert "institute" not in read(labs[0], "umr-5220")
     assert "UMR 5220: ROR gives several institutes (INS2I, INSIS); none kept" in labs[1].stdout
