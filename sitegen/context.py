@@ -15,6 +15,7 @@ from .directory import (
     country_name,
     facet_key,
     facet_title,
+    in_reading_order,
 )
 from .i18n import IN_LANGUAGE
 from .labs import short_acronym
@@ -115,6 +116,8 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "data": shared.data,
         "labs": shared.ordered[page.lang],
         "facets": shared.facets,
+        "ordered_facets": lambda dimension: in_reading_order(
+            shared.facets[dimension], page.lang, shared.gettext[page.lang]),
         "facet_links": lambda dimension: facet_links(shared, dimension, page.lang),
         "lab_url": lambda lab: graph.get(f"labs/{lab.stem}", page.lang).url,
         "facet_url": lambda dimension, value: facet_url(graph, dimension, value, page.lang),
@@ -207,7 +210,7 @@ def listing(shared: Shared, page: Page) -> Listing | None:
 def facet_links(shared: Shared, dimension: str, lang: str) -> tuple[tuple[Link, int], ...]:
     """(link, number of labs) for every value of one dimension."""
     links = []
-    for facet in shared.facets[dimension]:
+    for facet in in_reading_order(shared.facets[dimension], lang, shared.gettext[lang]):
         target = shared.graph.get(f"labs/{facet.key}", lang)
         links.append((Link(target.title, target.url, lang), len(facet.stems)))
     return tuple(links)

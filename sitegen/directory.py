@@ -99,18 +99,27 @@ def collect_facets(labs: tuple[Lab, ...]) -> dict[str, tuple[Facet, ...]]:
     for dimension in DIMENSIONS:
         members: dict[str, list[str]] = {}
         spellings: dict[str, Counter] = {}
+        acronyms: dict[str, Counter] = {}
         for lab in labs:
             for value, acronym in facet_values(lab, dimension):
                 key = facet_key(dimension, value)
                 if lab.stem not in members.setdefault(key, []):
                     members[key].append(lab.stem)
-                spellings.setdefault(key, Counter())[(value, acronym)] += 1
-        found = [Facet(dimension, *spellings[key].most_common(1)[0][0][:1], tuple(stems),
-                       next((a for (_, a), _ in spellings[key].most_common() if a), ""))
+                spellings.setdefault(key, Counter())[value] += 1
+                acronyms.setdefault(key, Counter())[acronym] += bool(acronym)
+        found = [Facet(dimension, spellings[key].most_common(1)[0][0], tuple(stems),
+                       next((a for a, n in acronyms[key].most_common() if n), ""))
                  for key, stems in members.items()]
         facets[dimension] = tuple(sorted(found, key=lambda f: (f.value == NOT_GIVEN,
                                                                sort_key(f.value))))
     return facets
+
+
+def in_reading_order(facets: tuple[Facet, ...], lang: str, gettext: Callable[[str], str]
+                     ) -> tuple[Facet, ...]:
+    """Facets in the order of their names in `lang` ('Brittany' among the B's); unknown last."""
+    return tuple(sorted(facets, key=lambda f: (f.value == NOT_GIVEN,
+                                               sort_key(facet_title(f, lang, gettext)))))
 
 
 def facet_segment(facet: Facet, lang: str) -> str:
