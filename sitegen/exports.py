@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from dataclasses import fields
 
 from .labs import ATTRIBUTION, Lab, Text, TextList
+from .regions import regions
 
+GEOGRAPHY = "INSEE, Code officiel géographique (regions), Licence Ouverte 2.0"
 AS_WRITTEN = ("name_as_written", "city_as_written", "supervisors_as_written")
 
 
@@ -28,9 +30,12 @@ def export_row(lab: Lab, lang: str) -> dict:
         value = written[field] if field in written else getattr(lab, field)
         value = (value.get(lang) or (None,))[0] if isinstance(value, Text | TextList) else value
         row[field] = list(value) if isinstance(value, tuple) else value
-    sources = [credit for credit, known in zip(ATTRIBUTION, (lab.rnsr, lab.ror), strict=True)
-               if known]
-    return row | {"country": lab.country or None, "themes": row["themes"] or [],
+    region = regions().get(lab.region or "")
+    sources = [credit for credit, known in zip((*ATTRIBUTION, GEOGRAPHY),
+                                               (lab.rnsr, lab.ror, region), strict=True) if known]
+    return row | {"region": region.name(lang) if region else lab.region,
+                  "region_code": region.code if region else None,
+                  "country": lab.country or None, "themes": row["themes"] or [],
                   "sources": sources}
 
 
@@ -41,7 +46,9 @@ def export_csv(labs: Iterable[Lab], lang: str) -> str:
     """
     columns = [name for name in exported_fields() if name != "summary"]
     out = io.StringIO()
-    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:], "sources"],
+    at = columns.index("region") + 1
+    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:at], "region_code",
+                                  *columns[at:], "sources"],
                             extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in (export_row(lab, lang) for lab in labs):
@@ -51,6 +58,6 @@ def export_csv(labs: Iterable[Lab], lang: str) -> str:
 
 def export_json(labs: Iterable[Lab], lang: str) -> str:
     """The labs as JSON, with the sources' attribution under "sources"."""
-    data = {"sources": list(ATTRIBUTION), "lang": lang,
+    data = {"sources": [*ATTRIBUTION, GEOGRAPHY], "lang": lang,
             "labs": [export_row(lab, lang) for lab in labs]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
