@@ -241,6 +241,9 @@ def test_directory_search_and_facets_combine_and_survive_a_reload(tab, site_url)
     tab.reload()
     assert tab.locator("#lab-institute").input_value() == "INSMI"
     assert tab.locator("#lab-list > li:visible").count() == both
+    tab.goto(site_url + "/fr/laboratoires/?institute=INSMI&region=Occitanie")  # an older link
+    assert tab.locator("#lab-region").input_value() == "occitanie"
+    assert tab.locator("#lab-list > li:visible").count() == both
     tab.select_option("#lab-region", "none")  # labs in France whose region is not known
     assert count.inner_text() == said(tab.locator("#lab-list > li:visible").count(), "fr")
     tab.keyboard.press("Tab")  # everything is reachable from the keyboard

@@ -116,8 +116,14 @@
       var value = params.get(name);
       var field = form.elements[name];
       if (value === null) { return; }
-      if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options,
-          function (o) { return o.value === value; })) { return; }
+      if (field.tagName === "SELECT") {  /* 'Occitanie' in an older link is 'occitanie' */
+        var wanted = compact(value);
+        var option = Array.prototype.find.call(field.options, function (o) {
+          return o.value === value || compact(o.value) === wanted || compact(o.text) === wanted;
+        });
+        if (!option) { return; }
+        value = option.value;
+      }
       field.value = value;
     });
   }
