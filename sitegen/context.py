@@ -9,15 +9,20 @@ from markupsafe import Markup
 from .collation import sort_key
 from .directory import (
     DIMENSIONS,
+    NOT_GIVEN,
+    PAGE_SIZE,
     Facet,
     country_name,
-    facet_segment,
+    facet_key,
     facet_title,
+    in_reading_order,
 )
 from .i18n import IN_LANGUAGE
+from .labs import short_acronym
 from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children
+from .search_index import option_value
 from .settings import LANGUAGE_NAMES, Settings
 from .sitefiles import alternates
 
@@ -41,6 +46,8 @@ class Figure:
     value: object
     label: str
     qualifier: str = ""
+    counted: bool = False  # True: counted from the directory's data; False: an editorial figure
+    source_url: str = ""  # the directory, for a counted figure
 
 
 @dataclass(frozen=True)
@@ -73,13 +80,14 @@ def key_figures(shared: Shared, group: str | None, lang: str) -> tuple[Figure, .
     """A group of `data/key_figures.yaml`, with directory figures computed from the labs."""
     if not group:
         return ()
-    figures = []
+    figures, directory = [], shared.graph.get("labs", lang)
     for item in shared.data.get("key_figures", {}).get(group, ()):
-        value = item.get("value")
-        if item.get("format") == "directory":
+        value, counted = item.get("value"), item.get("format") == "directory"
+        if counted:
             value = shared.figures.get(value, 0)
         figures.append(Figure(item.get("format", "number"), value,
-                              _pick(item.get("label"), lang), _pick(item.get("qualifier"), lang)))
+                              _pick(item.get("label"), lang), _pick(item.get("qualifier"), lang),
+                              counted, directory.url if counted and directory else ""))
     return tuple(figures)
 
 
@@ -108,6 +116,8 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "data": shared.data,
         "labs": shared.ordered[page.lang],
         "facets": shared.facets,
+        "ordered_facets": lambda dimension: in_reading_order(
+            shared.facets[dimension], page.lang, shared.gettext[page.lang]),
         "facet_links": lambda dimension: facet_links(shared, dimension, page.lang),
         "lab_url": lambda lab: graph.get(f"labs/{lab.stem}", page.lang).url,
         "facet_url": lambda dimension, value: facet_url(graph, dimension, value, page.lang),
@@ -117,8 +127,14 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "institute_name": lambda code: facet_title(Facet("institute", code, ()), page.lang,
                                                    shared.gettext[page.lang]),
         "facet_title": lambda facet: facet_title(facet, page.lang, shared.gettext[page.lang]),
-        "labs_of": lambda facet: [shared.labs_by_stem[stem] for stem in sorted(
-            facet.stems, key=shared.rank[page.lang].__getitem__)],
+        "labs_of": lambda facet: labs_of(shared, facet, page.lang),
+        "listing": listing(shared, page),
+        "not_given": NOT_GIVEN,
+        "short_acronym": short_acronym,
+        "option_value": lambda facet: option_value(facet, page.lang),
+        "region_name": lambda name: facet_title(Facet("region", name, ()), page.lang,
+                                                shared.gettext[page.lang]),
+        "search_index": f"{settings.base_path}/{page.lang}/labs-index.js",
         "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
                       for kind in ("csv", "json")},
         "summary": lab_summary(page),
@@ -142,19 +158,67 @@ def lab_summary(page: Page) -> tuple[Markup, str] | None:
     return Markup(convert_untrusted(found[0])), found[1]
 
 
+def labs_of(shared: Shared, facet: Facet | None, lang: str) -> list:
+    """A facet's labs (every lab for None) in the order a reader of `lang` expects."""
+    if facet is None:
+        return list(shared.ordered[lang])
+    return [shared.labs_by_stem[stem] for stem in sorted(
+        facet.stems, key=shared.rank[lang].__getitem__)]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a list of labs: which labs, where it sits among the pages, its neighbours."""
+
+    labs: list
+    number: int
+    pages: int
+    first: int  # the place of its first lab in the whole list, from 1
+    total: int
+    previous: str | None  # URLs of the pages before and after
+    next: str | None
+
+    @property
+    def last(self) -> int:
+        """The place of its last lab in the whole list."""
+        return self.first + len(self.labs) - 1
+
+
+def listing(shared: Shared, page: Page) -> Listing | None:
+    """The labs a directory, facet or further list page shows, PAGE_SIZE at a time."""
+    if page.kind == "lab-list":
+        facet, number, _ = page.data
+        base = page.key.rpartition("/")[0]
+    elif page.kind == "facet":
+        facet, number, base = page.data[0], 1, page.key
+    elif page.kind == "directory" or page.template == "directory.html":
+        facet, number, base = None, 1, "labs"
+    else:
+        return None
+    every = labs_of(shared, facet, page.lang)
+    pages = max(1, -(-len(every) // PAGE_SIZE))
+
+    def url(n: int) -> str | None:
+        target = shared.graph.get(base if n == 1 else f"{base}/page-{n}", page.lang)
+        return target.url if 1 <= n <= pages and target else None
+
+    start = (number - 1) * PAGE_SIZE
+    return Listing(every[start:start + PAGE_SIZE], number, pages, start + 1, len(every),
+                   url(number - 1), url(number + 1))
+
+
 def facet_links(shared: Shared, dimension: str, lang: str) -> tuple[tuple[Link, int], ...]:
     """(link, number of labs) for every value of one dimension."""
     links = []
-    for facet in shared.facets[dimension]:
-        target = shared.graph.get(f"labs/{dimension}/{facet_segment(facet)}", lang)
+    for facet in in_reading_order(shared.facets[dimension], lang, shared.gettext[lang]):
+        target = shared.graph.get(f"labs/{facet.key}", lang)
         links.append((Link(target.title, target.url, lang), len(facet.stems)))
     return tuple(links)
 
 
 def facet_url(graph: TranslationGraph, dimension: str, value: str, lang: str) -> str:
     """The URL of the page listing the labs with `value` in `dimension`."""
-    return graph.get(f"labs/{dimension}/{facet_segment(Facet(dimension, value, ()))}",
-                     lang).url
+    return graph.get(f"labs/{facet_key(dimension, value)}", lang).url
 
 
 def not_found_context(shared: Shared, lang: str, title: str) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -10,11 +11,21 @@ from babel import Locale
 
 from .collation import slugify, sort_key
 from .i18n import N_
-from .labs import Lab
-from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
+from .labs import Lab, short_acronym
+from .pages import DIRECTORY, FACET, FACET_LIST, LAB, LAB_LIST, Page
+from .regions import regions
 from .settings import BABEL_LOCALES
 
 SECTION = "labs"
+PAGE_SIZE = 100  # labs per page of the lists readers without JavaScript browse
+NOT_GIVEN = ""  # the facet of the labs for which the registries give no value
+NOT_GIVEN_SEGMENT = {"en": "not-given", "fr": "non-renseigne"}
+NOT_GIVEN_TITLES = {
+    "institute": N_("Institute not given in the registry"),
+    "region": N_("Region not given in the registry"),
+    "country": N_("Country not given in the registry"),
+}
+PAGE_TITLE = N_("%(title)s, page %(number)s of %(pages)s")
 
 
 # dimension -> (segment per language, title of its list page, description of its pages)
@@ -52,33 +63,71 @@ class Facet:
     """One value of one dimension (an institute, a region, …) and its laboratories."""
 
     dimension: str
-    value: str  # as in the data: 'INSB', 'Occitanie', 'France', 'Université de Toulouse'
+    value: str  # as in the data: 'INSB', 'Occitanie', 'France', 'Université de Toulouse'; or ''
     stems: tuple[str, ...]
+    acronym: str = ""  # a supervising institution's acronym, from the registry
+
+    @property
+    def key(self) -> str:
+        """The facet's own part of its page key: the same in every language."""
+        return facet_key(self.dimension, self.value)
 
 
-def facet_values(lab: Lab, dimension: str) -> tuple[str, ...]:
-    """The values a lab has in one dimension (several supervising institutions, for one)."""
+def facet_key(dimension: str, value: str) -> str:
+    """The key segment of the facet of `value` in `dimension`."""
+    return f"{dimension}/{slugify(value) or 'not-given'}"
+
+
+def facet_values(lab: Lab, dimension: str) -> tuple[tuple[str, str], ...]:
+    """(value, acronym) pairs a lab has in one dimension; NOT_GIVEN where registries are silent."""
     if dimension == "supervisor":
-        return lab.supervisors
+        return tuple((name, short_acronym(acronym, name))
+                     for name, acronym in lab.supervisors_and_acronyms())
+    if dimension == "region" and not lab.in_france:
+        return ()
     value = {"institute": lab.institute, "region": lab.region, "country": lab.country}[dimension]
-    return (value,) if value else ()
+    return ((value or NOT_GIVEN, ""),)
 
 
 def collect_facets(labs: tuple[Lab, ...]) -> dict[str, tuple[Facet, ...]]:
-    """Every dimension's values, each with its labs, ordered as a French reader expects."""
+    """Every dimension's values, each with its labs, ordered as a French reader expects.
+
+    Values written differently but with one URL segment (a name in capitals and the same
+    name in proper case) are one facet, named by the spelling most labs use.
+    """
     facets = {}
     for dimension in DIMENSIONS:
         members: dict[str, list[str]] = {}
+        spellings: dict[str, Counter] = {}
+        acronyms: dict[str, Counter] = {}
         for lab in labs:
-            for value in facet_values(lab, dimension):
-                members.setdefault(value, []).append(lab.stem)
-        facets[dimension] = tuple(Facet(dimension, value, tuple(stems)) for value, stems
-                                  in sorted(members.items(), key=lambda kv: sort_key(kv[0])))
+            for value, acronym in facet_values(lab, dimension):
+                key = facet_key(dimension, value)
+                if lab.stem not in members.setdefault(key, []):
+                    members[key].append(lab.stem)
+                spellings.setdefault(key, Counter())[value] += 1
+                acronyms.setdefault(key, Counter())[acronym] += bool(acronym)
+        found = [Facet(dimension, spellings[key].most_common(1)[0][0], tuple(stems),
+                       next((a for a, n in acronyms[key].most_common() if n), ""))
+                 for key, stems in members.items()]
+        facets[dimension] = tuple(sorted(found, key=lambda f: (f.value == NOT_GIVEN,
+                                                               sort_key(f.value))))
     return facets
 
 
-def facet_segment(facet: Facet) -> str:
-    """A facet page's URL segment; the same in both languages."""
+def in_reading_order(facets: tuple[Facet, ...], lang: str, gettext: Callable[[str], str]
+                     ) -> tuple[Facet, ...]:
+    """Facets in the order of their names in `lang` ('Brittany' among the B's); unknown last."""
+    return tuple(sorted(facets, key=lambda f: (f.value == NOT_GIVEN,
+                                               sort_key(facet_title(f, lang, gettext)))))
+
+
+def facet_segment(facet: Facet, lang: str) -> str:
+    """A facet page's URL segment in `lang` (regions have a name in each language)."""
+    if facet.value == NOT_GIVEN:
+        return NOT_GIVEN_SEGMENT[lang]
+    if facet.dimension == "region" and facet.value in regions():
+        return regions()[facet.value].slug(lang)
     return slugify(facet.value) or "unnamed"
 
 
@@ -92,11 +141,46 @@ def country_name(name: str, lang: str) -> str:
 
 def facet_title(facet: Facet, lang: str, gettext: Callable[[str], str]) -> str:
     """How a facet is named on its page and in links."""
+    if facet.value == NOT_GIVEN:
+        return gettext(NOT_GIVEN_TITLES[facet.dimension])
     if facet.dimension == "institute":
         return gettext(INSTITUTE_NAMES.get(facet.value, facet.value))
     if facet.dimension == "country":
         return country_name(facet.value, lang)
+    if facet.dimension == "region" and facet.value in regions():
+        return regions()[facet.value].name(lang)
+    if facet.acronym and facet.acronym.casefold() not in facet.value.casefold():
+        return f"{facet.value} ({facet.acronym})"
     return facet.value
+
+
+def page_count(size: int) -> int:
+    """How many pages a list of `size` labs takes."""
+    return max(1, -(-size // PAGE_SIZE))
+
+
+def list_pages(key: str, title: str, size: int, lang: str, facet: Facet | None,
+               gettext: Callable[[str], str]) -> list[Page]:
+    """Pages 2, 3… of a list of labs (the directory's or a facet's), for readers without JS."""
+    pages, total = [], page_count(size)
+    for number in range(2, total + 1):
+        named = gettext(PAGE_TITLE) % {"title": title, "number": number, "pages": total}
+        pages.append(Page(key=f"{key}/page-{number}", lang=lang, content_lang=lang,
+                          kind=LAB_LIST, title=named, description=named + ".",
+                          segment=f"page-{number}", template="lab-list.html",
+                          data=(facet, number, total)))
+    return pages
+
+
+def facet_pages(facet: Facet, lang: str, gettext: Callable[[str], str], about: str
+                ) -> list[Page]:
+    """A facet's page, and its further pages when it lists more labs than one page holds."""
+    named = facet_title(facet, lang, gettext)
+    key = f"{SECTION}/{facet.key}"
+    page = Page(key=key, lang=lang, content_lang=lang, kind=FACET, title=named,
+                description=gettext(about) % {"facet": named},
+                segment=facet_segment(facet, lang), template="facet.html", data=(facet,))
+    return [page, *list_pages(key, named, len(facet.stems), lang, facet, gettext)]
 
 
 def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
@@ -112,6 +196,8 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
             pages.append(Page(key=SECTION, lang=lang, content_lang=lang, kind=DIRECTORY,
                               title=translate(DIRECTORY_TITLE), segment=SECTION,
                               template="directory.html"))
+        pages += list_pages(SECTION, translate(DIRECTORY_TITLE), len(labs), lang, None,
+                            translate)
         for dimension, (segments, title, about) in DIMENSIONS.items():
             pages.append(Page(key=f"{SECTION}/{dimension}", lang=lang, content_lang=lang,
                               kind=FACET_LIST, title=translate(title),
@@ -119,12 +205,7 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
                               segment=segments[lang], template="facet-list.html",
                               data=(dimension,)))
             for facet in facets[dimension]:
-                named = facet_title(facet, lang, translate)
-                pages.append(Page(key=f"{SECTION}/{dimension}/{facet_segment(facet)}",
-                                  lang=lang, content_lang=lang, kind=FACET, title=named,
-                                  description=translate(about) % {"facet": named},
-                                  segment=facet_segment(facet), template="facet.html",
-                                  data=(facet,)))
+                pages += facet_pages(facet, lang, translate, about)
         for lab in labs:
             name, _name_lang = lab.name.get(lang)
             pages.append(Page(key=f"{SECTION}/{lab.stem}", lang=lang, content_lang=lang,

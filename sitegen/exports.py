@@ -9,19 +9,33 @@ from collections.abc import Iterable
 from dataclasses import fields
 
 from .labs import ATTRIBUTION, Lab, Text, TextList
+from .regions import regions
+
+GEOGRAPHY = "INSEE, Code officiel géographique (regions), Licence Ouverte 2.0"
+AS_WRITTEN = ("name_as_written", "city_as_written", "supervisors_as_written")
+
+
+def exported_fields() -> list[str]:
+    """The Lab fields the open data carries, after stem and path (this site's own)."""
+    return [f.name for f in fields(Lab)[2:] if f.name not in AS_WRITTEN]
 
 
 def export_row(lab: Lab, lang: str) -> dict:
-    """One lab as open data in `lang`: Lab's fields, texts falling back to the other language."""
-    name, name_lang = lab.name.get(lang) or (None, None)
+    """One lab as open data in `lang`, spelt as the registry writes it; texts fall back."""
+    name, name_lang = lab.name_as_written.get(lang) or lab.name.get(lang) or (None, None)
     row = {"name_lang": name_lang, "code": lab.code, "name": name}
-    for field in fields(Lab)[4:]:  # after stem and path (this site's), code and name
-        value = getattr(lab, field.name)
+    written = {"city": lab.city_as_written or lab.city,
+               "supervisors": lab.supervisors_as_written or lab.supervisors}
+    for field in exported_fields()[2:]:  # after code and name
+        value = written[field] if field in written else getattr(lab, field)
         value = (value.get(lang) or (None,))[0] if isinstance(value, Text | TextList) else value
-        row[field.name] = list(value) if isinstance(value, tuple) else value
-    sources = [credit for credit, known in zip(ATTRIBUTION, (lab.rnsr, lab.ror), strict=True)
-               if known]
-    return row | {"country": lab.country or None, "themes": row["themes"] or [],
+        row[field] = list(value) if isinstance(value, tuple) else value
+    region = regions().get(lab.region or "")
+    sources = [credit for credit, known in zip((*ATTRIBUTION, GEOGRAPHY),
+                                               (lab.rnsr, lab.ror, region), strict=True) if known]
+    return row | {"region": region.name(lang) if region else lab.region,
+                  "region_code": region.code if region else None,
+                  "country": lab.country or None, "themes": row["themes"] or [],
                   "sources": sources}
 
 
@@ -30,9 +44,11 @@ def export_csv(labs: Iterable[Lab], lang: str) -> str:
 
     Each row ends with the registries it comes from and their licences.
     """
-    columns = [f.name for f in fields(Lab)[2:] if f.name != "summary"]
+    columns = [name for name in exported_fields() if name != "summary"]
     out = io.StringIO()
-    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:], "sources"],
+    at = columns.index("region") + 1
+    writer = csv.DictWriter(out, [*columns[:2], "name_lang", *columns[2:at], "region_code",
+                                  *columns[at:], "sources"],
                             extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in (export_row(lab, lang) for lab in labs):
@@ -42,6 +58,6 @@ def export_csv(labs: Iterable[Lab], lang: str) -> str:
 
 def export_json(labs: Iterable[Lab], lang: str) -> str:
     """The labs as JSON, with the sources' attribution under "sources"."""
-    data = {"sources": list(ATTRIBUTION), "lang": lang,
+    data = {"sources": [*ATTRIBUTION, GEOGRAPHY], "lang": lang,
             "labs": [export_row(lab, lang) for lab in labs]}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,33 +1,18 @@
-"""Laboratory records: load and check content/labs/*.yaml; order, count and export the labs."""
+"""Laboratory records: load content/labs/*.yaml into Labs, placing each mistake; count them."""
 
 from __future__ import annotations
 
-import datetime
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import yaml
 
+from .casing import proper_case
 from .collation import sort_key
-from .problems import Problem, did_you_mean, error
-
-INSTITUTES = ("INSB", "INC", "INEE", "INSHS", "INSIS", "INSMI", "INP", "IN2P3", "INSU", "INS2I")
-LANGS = ("fr", "en")
-ATTRIBUTION = ("RNSR (MESR), Licence Ouverte 2.0", "ROR, CC0")
-SCHEMA = {  # every key of a lab file, in the order the importer writes them, and its kind
-    "code": "text", "name": "texts", "acronym": "text", "unit_type": "text",
-    "institute": "institute", "supervisors": "list", "partners": "list", "city": "text",
-    "region": "text", "country": "text", "website": "url", "founded": "year",
-    "domain": "texts", "themes": "textlists", "summary": "texts", "coordinates": "coords",
-    "other_codes": "list", "ids": "ids",
-}
-SUBKEYS = {"texts": LANGS, "textlists": LANGS, "coords": ("lat", "lng"), "ids": ("rnsr", "ror")}
-LIMITS = {"lat": 90, "lng": 180}
-URL = re.compile(r"https?://[^\s/@?#]+(?:[/?#]\S*)?")  # no user@ part: that is an e-mail address
-Issue = tuple[tuple, str, str]  # (path of keys and list indexes, "key"/"value"/"", message)
+from .labschema import ATTRIBUTION, INSTITUTES, LANGS, SCHEMA, Issue, check_lab  # noqa: F401
+from .problems import Problem, error
 
 
 def pick(texts: Text | TextList, lang: str) -> tuple | None:
@@ -88,10 +73,20 @@ class Lab:
     other_codes: tuple[str, ...] = ()
     rnsr: str | None = None
     ror: str | None = None
+    supervisor_acronyms: tuple[str, ...] = ()  # each supervisor's acronym, or ""
+    # name, city and supervisors as the registry writes them (capitals and all), for the exports
+    name_as_written: Text = Text()
+    city_as_written: str | None = None
+    supervisors_as_written: tuple[str, ...] = ()
 
     @property
     def in_france(self) -> bool:
         return self.country == "France"
+
+    def supervisors_and_acronyms(self) -> tuple[tuple[str, str], ...]:
+        """(name, acronym or '') of each supervising institution."""
+        acronyms = self.supervisor_acronyms + ("",) * len(self.supervisors)
+        return tuple(zip(self.supervisors, acronyms, strict=False))
 
     def __hash__(self) -> int:
         # labs are keys of the preview's memo many times per build: hash the fields once
@@ -181,86 +176,31 @@ def find_node(node: yaml.Node | None, where: tuple, part: str) -> yaml.Node | No
     return node
 
 
-def kind_of(value: object) -> str:
-    """How a YAML value reads in a message."""
-    kinds = ((bool, "true/false"), (int, "a number"), (float, "a number"), (list, "a list"),
-             (dict, "a mapping"), (datetime.date, "a date"), (str, "text"))
-    return next((name for cls, name in kinds if isinstance(value, cls)), "empty")
+def readable(data: dict) -> dict:
+    """Name, city and supervisors in proper case where the registry shouts (ROR's name first)."""
+    def given(key: str) -> dict:
+        return {k: v.strip() for k, v in (data.get(key) or {}).items()
+                if isinstance(v, str) and v.strip()}
+
+    acronyms = {str(k).strip(): v.strip()
+                for k, v in (data.get("supervisor_acronyms") or {}).items()}
+    known = [data.get("acronym") or "", *acronyms.values(), str(data.get("code") or "")]
+    written, shown = given("name"), given("display_name")
+    supervisors = tuple(s.strip() for s in data.get("supervisors") or ())
+    city = (data.get("city") or "").strip() or None
+    return {"name": Text(**{lang: shown.get(lang) or proper_case(text, known)
+                            for lang, text in written.items()}),
+            "name_as_written": Text(**written), "city_as_written": city,
+            "city": proper_case(city, shortest=2) if city else None,
+            "supervisors_as_written": supervisors,
+            "supervisors": tuple(proper_case(s, acronyms.values()) for s in supervisors),
+            "supervisor_acronyms": tuple(acronyms.get(s, "") for s in supervisors)}
 
 
-def text_problem(what: str, value: object) -> str | None:
-    """Why a value is not usable text, if it is not."""
-    if not isinstance(value, str):
-        return f"{what} must be text, not {kind_of(value)}"
-    return None if value.strip() else f"{what} is empty"
-
-
-def check_lab(data: object) -> list[Issue]:
-    """Everything wrong with a parsed lab file."""
-    data = {} if data is None else data
-    if not isinstance(data, dict):
-        return [((), "value", f"a lab file must be a mapping of keys such as 'code:' and "
-                              f"'name:', not {kind_of(data)}")]
-    issues = [((key,), "key", f"unknown key '{key}'{did_you_mean(str(key), SCHEMA)}")
-              for key in data if key not in SCHEMA]
-    if data.get("code") is None:
-        issues.append(((), "", "'code' is missing"))
-    name = data.get("name")
-    if name is None:
-        issues.append(((), "", "'name' is missing (give fr, en or both)"))
-    elif isinstance(name, dict) and all(text_problem("", v) for v in name.values()):
-        issues.append((("name",), "value", "'name' is empty (give fr, en or both)"))
-    for key, value in data.items():
-        if value is not None and key in SCHEMA:
-            issues += [((key, *at), p, m) for at, p, m in check(key, SCHEMA[key], value)]
-    return issues
-
-
-def check(key: str, kind: str, value: object) -> list[Issue]:
-    """What is wrong with one value, relative to its key."""
-    if kind in SUBKEYS:
-        return check_mapping(key, kind, value)
-    if kind == "list":
-        if not isinstance(value, list):
-            return [((), "value", f"'{key}' must be a list, not {kind_of(value)}")]
-        return [((i,), "value", message) for i, item in enumerate(value)
-                if (message := text_problem(f"an entry of '{key}'", item))]
-    if kind == "year":
-        year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999
-        return [] if year else [((), "value", f"founded '{value}' is not a year (like 2007)")]
-    if message := text_problem(f"'{key}'", value):
-        return [((), "value", message)]
-    if kind == "institute" and value not in INSTITUTES:
-        return [((), "value", f"institute '{value}' is not one of {', '.join(INSTITUTES)}"
-                              f"{did_you_mean(value, INSTITUTES)}")]
-    if kind == "url" and not URL.fullmatch(value):
-        return [((), "value", f"website '{value}' is not an http(s) URL")]
-    return []
-
-
-def check_mapping(key: str, kind: str, value: object) -> list[Issue]:
-    """What is wrong with a mapping: languages (name, themes…), coordinates or ids."""
-    keys = SUBKEYS[kind]
-    if not isinstance(value, dict):
-        return [((), "value", f"'{key}' must be a mapping of {' and '.join(keys)}, "
-                              f"not {kind_of(value)}")]
-    issues = []
-    for sub, item in value.items():
-        if sub not in keys:
-            issues.append(((sub,), "key", f"unknown {'language' if keys == LANGS else 'key'} "
-                          f"'{sub}' in '{key}' (use {' or '.join(keys)})"
-                          f"{did_you_mean(str(sub), keys)}"))
-        elif kind == "textlists" and item is not None:
-            issues += [((sub, *at), p, m) for at, p, m in check(f"{key}.{sub}", "list", item)]
-        elif kind == "coords" and (isinstance(item, bool) or not isinstance(item, int | float)
-                                   or abs(item) > LIMITS[sub]):
-            issues.append(((sub,), "value", f"'{key}.{sub}' must be a number from "
-                                            f"-{LIMITS[sub]} to {LIMITS[sub]}"))
-        elif kind in ("texts", "ids") and item is not None and not isinstance(item, str):
-            issues.append(((sub,), "value", text_problem(f"'{key}.{sub}'", item)))
-    if kind == "coords" and not set(keys) <= set(value):
-        issues.append(((), "value", f"'{key}' needs both lat and lng"))
-    return issues
+def short_acronym(acronym: str, name: str) -> str:
+    """An institution's acronym worth showing: one short word, not the name itself."""
+    plain = acronym and " " not in acronym and len(acronym) <= 12
+    return acronym if plain and acronym.casefold() != name.casefold() else ""
 
 
 def make_lab(data: dict, path: str) -> Lab:
@@ -273,12 +213,11 @@ def make_lab(data: dict, path: str) -> Lab:
                 for k, v in (data.get(key) or {}).items() if v not in (None, "", [])}
 
     plain = {key: strip(data.get(key)) for key in ("code", "acronym", "unit_type", "institute",
-                                                     "city", "region", "website", "founded")}
-    lists = {key: tuple(map(str.strip, data.get(key) or ()))
-             for key in ("supervisors", "partners", "other_codes")}
+                                                     "region", "website", "founded")}
+    lists = {key: tuple(map(str.strip, data.get(key) or ())) for key in ("partners", "other_codes")}
     coords = {k: float(v) for k, v in items("coordinates").items()}
     return Lab(stem=path.rsplit("/", 1)[-1].rsplit(".", 1)[0], path=path, **plain, **lists,
-               name=Text(**items("name")), domain=Text(**items("domain")),
+               **readable(data), domain=Text(**items("domain")),
                summary=Text(**items("summary")), themes=TextList(**items("themes")),
                country=strip(data["country"]) or "" if "country" in data else "France",
                **coords, **items("ids"))

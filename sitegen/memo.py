@@ -157,6 +157,6 @@ def listed(page: Page, site: Site) -> Token | None:
         return Token(tuple(site.labs_by_stem[stem] for stem in page.data[0].stems))
     if page.kind == "facet-list":
         return Token(site.facets[page.data[0]])
-    if page.kind == "directory" or page.template == "directory.html":
+    if page.kind in ("directory", "lab-list") or page.template == "directory.html":
         return site.labs_token
     return None

@@ -8,8 +8,8 @@ from functools import cached_property
 from .problems import Problem, warning
 from .sources import Source
 
-HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB = (
-    "home", "section", "page", "directory", "facet-list", "facet", "lab")
+HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST = (
+    "home", "section", "page", "directory", "facet-list", "facet", "lab", "lab-list")
 
 
 @dataclass(frozen=True)

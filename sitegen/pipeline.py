@@ -177,7 +177,8 @@ def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
 
 def check_templates(page_sources, templates: Path) -> list[Problem]:
     """A page asking for a layout that does not exist is an error on its `template` line."""
-    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "status"}
+    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "lab-list",
+                      "status"}
     available = sorted(p.stem for p in templates.glob("*.html")
                        if not p.name.startswith("_") and p.stem not in generated_only)
     problems = []

@@ -7,6 +7,7 @@ from markupsafe import Markup
 from . import exports
 from .context import not_found_context
 from .i18n import N_
+from .search_index import INDEX_NAME, search_index
 from .sitefiles import alternates, robots, sitemap
 
 CHOOSE = N_("Choose the language of the site: English or French.")
@@ -37,4 +38,8 @@ def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
                 f"open data {lang}", site.labs_token, lambda lang=lang: (
                     exports.export_csv(site.labs, lang).encode(),
                     exports.export_json(site.labs, lang).encode()))
+            files[f"{lang}/{INDEX_NAME}"] = memo.reuse(
+                f"search index {lang}", (site.labs_token, shape), lambda lang=lang: search_index(
+                    shared.ordered[lang], {lab.stem: graph.get(f"labs/{lab.stem}", lang).url
+                                           for lab in site.labs}, lang).encode())
     return files

@@ -27,6 +27,9 @@ PAGES = [
     ("fallback", "/en/regional-ecosystem/programme-agency/",
      "/fr/ecosysteme-regional/agence-de-programmes/"),
     ("directory", "/en/laboratories/", "/fr/laboratoires/"),
+    ("list page", "/en/laboratories/page-2/", "/fr/laboratoires/page-2/"),
+    ("not given", "/en/laboratories/institutes/not-given/page-2/",
+     "/fr/laboratoires/instituts/non-renseigne/page-2/"),
     ("facet list", "/en/laboratories/institutes/", "/fr/laboratoires/instituts/"),
     ("facet", "/en/laboratories/institutes/insmi/", "/fr/laboratoires/instituts/insmi/"),
     ("lab", "/en/laboratories/umr-5219/", "/fr/laboratoires/umr-5219/"),
@@ -115,9 +118,21 @@ def test_directory_works_without_javascript(chromium, site_url):
     page = context.new_page()
     try:
         page.goto(site_url + "/en/laboratories/")
-        assert page.locator("#lab-list > li").count() == labs
-        assert page.locator("#lab-list > li:visible").count() == labs
         assert not page.locator("#lab-filters").is_visible()  # the search needs JavaScript
+        assert page.locator("#lab-range").inner_text() == f"Laboratories 1 to 100 of {labs:,}"
+        seen = 0
+        while True:  # every lab, a hundred a page, through the rel=next links
+            seen += page.locator("#lab-list > li:visible, .lab-list > li:visible").count()
+            following = page.locator('a[rel="next"]')
+            if not following.count():
+                break
+            with page.expect_navigation():
+                following.first.click()
+        assert seen == labs
+        last_first = (labs - 1) // 100 * 100 + 1
+        assert page.locator(".result-count").inner_text() == \
+            f"Laboratories {last_first:,} to {labs:,} of {labs:,}"
+        page.goto(site_url + "/en/laboratories/")
         with page.expect_navigation():
             page.get_by_role("link", name="Laboratories by institute").click()
         assert path_of(page.url) == "/en/laboratories/institutes/"
@@ -127,9 +142,75 @@ def test_directory_works_without_javascript(chromium, site_url):
             facet.locator("a").click()
         assert path_of(page.url) == "/en/laboratories/institutes/insmi/"
         assert page.locator(".lab-list > li").count() == count > 0
+        assert page.locator(".result-count").inner_text() == f"{count} laboratories"
         with page.expect_navigation():
             page.locator(".lab-list a.lab-name").first.click()
         assert page.locator("main h1").count() == 1 and "/en/laboratories/" in page.url
+    finally:
+        context.close()
+
+
+def shown_and_said(tab) -> tuple[int, str]:
+    """How many labs the directory shows, and what its count says."""
+    return tab.locator("#lab-list > li:visible").count(), tab.locator("#lab-count").inner_text()
+
+
+def said(number: int, lang: str) -> str:
+    """The count as the directory should word it."""
+    if lang == "en":
+        return f"{number:,} laborator{'y' if number == 1 else 'ies'}"
+    return f"{number:,}".replace(",", "\u202f") + f" laboratoire{'' if number < 2 else 's'}"
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_count_always_says_how_many_labs_are_shown(tab, site_url, lang):
+    labs = len(list((ROOT / "content" / "labs").glob("*.yaml")))
+    tab.goto(site_url + ("/en/laboratories/" if lang == "en" else "/fr/laboratoires/"))
+    count = tab.locator("#lab-count")
+    assert (count.get_attribute("role"), count.get_attribute("aria-live")) == ("status", "polite")
+    assert shown_and_said(tab) == (labs, said(labs, lang))
+    for query in ("Inserm", "UMR7144", "umr 7144", "INRAE", "toulouse", "ECOLE",
+                  "génie civil", "zzzz", ""):
+        tab.locator("#lab-q").fill(query)
+        shown, text = shown_and_said(tab)
+        assert text == said(shown, lang), query
+        if query in ("Inserm", "UMR7144", "umr 7144", "INRAE"):
+            assert shown > 0, query
+    tab.select_option("#lab-institute", "none")
+    shown, text = shown_and_said(tab)
+    assert 0 < shown < labs and text == said(shown, lang)
+    option = tab.locator('#lab-institute option[value="none"]').inner_text()
+    assert option.endswith(said(shown, lang))  # 'Institute not given in the registry: N …'
+    assert tab.problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+def test_an_exact_code_or_acronym_comes_first(tab, site_url):
+    tab.goto(site_url + "/en/laboratories/")
+    for query in ("UMR7144", "umr 7144", "UMR 5219", "IMT"):
+        tab.locator("#lab-q").fill(query)
+        first = tab.locator("#lab-list > li").first
+        meta, name = first.locator(".lab-meta").inner_text(), first.inner_text()
+        assert query.replace(" ", "").upper() in meta.replace(" ", "") or f"({query})" in name
+
+
+@pytest.mark.browser
+@pytest.mark.gate
+@pytest.mark.parametrize("size", [(1280, 800), (375, 667)], ids=["desktop", "phone"])
+@pytest.mark.parametrize("url", ["/en/laboratories/", "/fr/laboratoires/"])
+def test_search_and_filters_are_on_the_first_screen(chromium, site_url, url, size):
+    context = chromium.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    try:
+        page.goto(site_url + url)
+        for field in ("#lab-q", "#lab-institute", "#lab-region", "#lab-country",
+                      "#lab-supervisor"):
+            box = page.locator(field).bounding_box()
+            assert box and box["y"] + box["height"] <= size[1], field
+        assert page.locator(".downloads").is_visible()
     finally:
         context.close()
 
@@ -143,24 +224,25 @@ def test_directory_search_and_facets_combine_and_survive_a_reload(tab, site_url)
     tab.locator("#lab-q").press_sequentially("ECOLE")  # accents and case do not matter
     with_query = tab.locator("#lab-list > li:visible").count()
     assert 0 < with_query < total
-    assert all("ecole" in fold(text) for text in
-               tab.locator("#lab-list > li:visible").evaluate_all(
-                   "items => items.map(li => li.dataset.search)"))
     tab.locator("#lab-q").fill("")
     tab.select_option("#lab-institute", "INSMI")
-    tab.select_option("#lab-region", "Occitanie")
+    tab.select_option("#lab-region", "occitanie")
     shown = tab.locator("#lab-list > li:visible")
     both = shown.count()
     assert 0 < both < total
-    assert set(shown.evaluate_all("items => items.map(li => li.dataset.institute)")) == {"INSMI"}
-    assert set(shown.evaluate_all("items => items.map(li => li.dataset.region)")) == {"Occitanie"}
-    label = "laboratoire" if both == 1 else "laboratoires"
-    assert count.inner_text() == f"{both} {label}"
-    assert count.get_attribute("role") == "status"
-    assert path_of(tab.url) == "/fr/laboratoires/?institute=INSMI&region=Occitanie"
+    assert set(shown.evaluate_all(
+        "items => items.map(li => li.querySelector('.lab-meta').textContent.split(' · ')"
+        ".pop())")) == {"INSMI"}
+    assert count.inner_text() == said(both, "fr")
+    assert path_of(tab.url) == "/fr/laboratoires/?institute=INSMI&region=occitanie"
     tab.reload()
     assert tab.locator("#lab-institute").input_value() == "INSMI"
     assert tab.locator("#lab-list > li:visible").count() == both
+    tab.goto(site_url + "/fr/laboratoires/?institute=INSMI&region=Occitanie")  # an older link
+    assert tab.locator("#lab-region").input_value() == "occitanie"
+    assert tab.locator("#lab-list > li:visible").count() == both
+    tab.select_option("#lab-region", "none")  # labs in France whose region is not known
+    assert count.inner_text() == said(tab.locator("#lab-list > li:visible").count(), "fr")
     tab.keyboard.press("Tab")  # everything is reachable from the keyboard
     assert tab.problems == []
 

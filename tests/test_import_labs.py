@@ -61,7 +61,9 @@ def test_registry_text_is_kept_as_written_and_cedex_dropped_from_the_city(labs):
     assert gem["supervisors"] == ["Ecole Centrale de Nantes",
                                   "Centre national de la recherche scientifique",
                                   "Nantes Université"]
-    assert "country" not in gem and "region" not in gem and "ror" not in gem["ids"]
+    assert "country" not in gem and "ror" not in gem["ids"]
+    assert gem["region"] == "Pays de la Loire"  # 44321 NANTES CEDEX 3: département 44
+    assert gem["supervisor_acronyms"]["Centre national de la recherche scientifique"] == "CNRS"
 
 
 def test_a_ror_match_adds_english_name_institute_and_place(labs):
@@ -75,7 +77,8 @@ def test_a_ror_match_adds_english_name_institute_and_place(labs):
     assert imt["coordinates"] == {"lat": 43.60426, "lng": 1.44367}
     assert imt["ids"] == {"rnsr": "200711888W", "ror": "014vp6c30"}
     assert list(imt) == ["code", "name", "acronym", "unit_type", "institute", "supervisors",
-                         "city", "region", "website", "founded", "domain", "coordinates", "ids"]
+                         "supervisor_acronyms", "city", "region", "website", "founded", "domain",
+                         "coordinates", "ids"]
 
 
 def test_ror_codes_written_without_a_space_still_match(labs):
@@ -113,8 +116,16 @@ def test_ror_place_wins_and_overseas_france_is_france(labs):
     elytmax = read(labs[0], "irl-3757")  # RNSR address: VILLEURBANNE CEDEX
     assert (elytmax["city"], elytmax["country"]) == ("Sendai", "Japan")
     lacy = read(labs[0], "umr-8105")
-    assert (lacy["city"], lacy["region"]) == ("Saint-Denis", "Réunion")
+    # the region from the postcode (97744, a CEDEX code of Saint-Denis), not ROR's 'Réunion'
+    assert (lacy["city"], lacy["region"]) == ("Saint-Denis", "La Réunion")
     assert "country" not in lacy
+
+
+def test_rors_region_is_only_compared_and_a_former_region_reported(labs):
+    lyon = read(labs[0], "umr-5220")  # ROR (GeoNames) says 'Rhône-Alpes', gone since 2016
+    assert lyon["region"] == "Auvergne-Rhône-Alpes"
+    assert "UMR 5220: ROR's region 'Rhône-Alpes' is not a current région " \
+           "(kept: Auvergne-Rhône-Alpes)" in labs[1].stdout
 
 
 def test_several_institutes_in_ror_leave_the_institute_out(labs):
@@ -170,7 +181,8 @@ def test_a_field_the_registry_stops_giving_is_removed_but_hand_fields_stay(tmp_p
     run_import(out, ror=without_imt)
     imt = read(out, "umr-5219")
     assert imt["name"] == {"fr": "Institut de Mathématiques de Toulouse"}
-    assert not {"institute", "region", "coordinates"} & set(imt) and "ror" not in imt["ids"]
+    assert not {"institute", "coordinates"} & set(imt) and "ror" not in imt["ids"]
+    assert imt["region"] == "Occitanie"  # from the RNSR postcode, ROR or not
     assert imt["themes"] == {"fr": ["Analyse"]}
 
 

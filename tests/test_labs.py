@@ -203,7 +203,8 @@ def test_exports_are_deterministic_and_say_where_the_data_comes_from():
                 themes=TextList(fr=("Optique",)), summary=Text(fr="Un *labo*.")),
             lab("IRL 2", country="")]
     data = json.loads(export_json(labs, "en"))
-    assert data["sources"] == ["RNSR (MESR), Licence Ouverte 2.0", "ROR, CC0"]
+    assert data["sources"] == ["RNSR (MESR), Licence Ouverte 2.0", "ROR, CC0",
+                               "INSEE, Code officiel géographique (regions), Licence Ouverte 2.0"]
     first = data["labs"][0]
     assert (first["name"], first["name_lang"], first["summary"]) == ("Labo UMR 1", "fr",
                                                                      "Un *labo*.")
@@ -232,3 +233,15 @@ def test_each_exported_row_names_its_registries_and_their_licences():
     assert lines[2].endswith(',"RNSR (MESR), Licence Ouverte 2.0; ROR, CC0"')
     rows = json.loads(export_json((from_both,), "fr"))["labs"]
     assert rows[0]["sources"] == ["RNSR (MESR), Licence Ouverte 2.0", "ROR, CC0"]
+
+
+def test_regions_are_exported_in_the_files_language_with_their_official_code():
+    breton = Lab(stem="a", path="labs/a.yaml", code="UMR 1", name=Text(fr="A"), rnsr="1X",
+                 region="Bretagne")
+    english = json.loads(export_json((breton,), "en"))["labs"][0]
+    french = json.loads(export_json((breton,), "fr"))["labs"][0]
+    assert (english["region"], french["region"], french["region_code"]) == (
+        "Brittany", "Bretagne", "53")
+    assert english["sources"][-1].startswith("INSEE, Code officiel géographique")
+    header, row = export_csv((breton,), "fr").split("\r\n")[:2]
+    assert ",region,region_code,country," in header and ",Bretagne,53,France," in row

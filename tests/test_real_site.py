@@ -2,6 +2,7 @@
 link and image resolves to a file of the output, and the figures agree with the data."""
 
 import html.parser
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -107,10 +108,48 @@ def test_every_section_and_figure_of_the_brief_is_published(real_site):
 
 
 def test_directory_figures_on_the_landing_page_match_the_directory(real_site):
-    index = (real_site / "en" / "laboratories" / "index.html").read_text(encoding="utf-8")
-    listed = index.count('<a class="lab-name"')
-    abroad = index.count('data-country="') - index.count('data-country="France"')
-    landing = (real_site / "en" / "index.html").read_text(encoding="utf-8")
-    values = re.findall(r'<span class="figure-value">([^<]*)</span>', landing)
-    assert f"{listed - abroad:,}" in values
-    assert f"{abroad:,}" in values
+    labs = json.loads((real_site / "en" / "labs.json").read_text(encoding="utf-8"))["labs"]
+    abroad = sum(lab["country"] != "France" for lab in labs)
+    for lang, in_directory in (("en", "in the directory"), ("fr", "dans l’annuaire")):
+        landing = (real_site / lang / "index.html").read_text(encoding="utf-8")
+        values = re.findall(r'<span class="figure-value">([^<]*)</span>', landing)
+        in_france = f"{len(labs) - abroad:,}".replace(",", "," if lang == "en" else "\u202f")
+        assert in_france in values
+        assert f"{abroad}" in values  # 60, as the data says (not an editorial 80)
+        sources = re.findall(r'<span class="figure-source">(.*?)</span>', landing)
+        assert len(sources) == len(values)
+        assert sum(in_directory in source for source in sources) == 2
+
+
+def index_of(real_site: Path, lang: str) -> dict:
+    """The directory's search index as the page's script reads it."""
+    script = (real_site / lang / "labs-index.js").read_text(encoding="utf-8")
+    return json.loads(script.removeprefix("window.labIndex = ").rstrip(";\n"))
+
+
+def test_the_real_directory_is_readable_and_placed(real_site):
+    from sitegen.regions import regions
+
+    for lang in ("en", "fr"):
+        labs = index_of(real_site, lang)["labs"]
+        in_france = [lab for lab in labs if lab["g"] == "France"]
+        placed = [lab for lab in in_france if lab["r"] != "none"]
+        assert len(placed) / len(in_france) >= 0.98
+        official = {region.slug(lang) for region in regions().values()}
+        assert {lab["r"] for lab in placed} <= official
+        names = [lab["n"] for lab in labs]
+        assert sum(name == name.upper() for name in names) / len(names) <= 0.01
+        page = (real_site / lang / ("laboratories" if lang == "en" else "laboratoires")
+                / "regions" / "index.html").read_text(encoding="utf-8")
+        columns = page.split('class="facet-columns"')[1].split("</ul>")[0]
+        shown = set(re.findall(r'<li><a href="[^"]+">([^<]+)</a>', columns))
+        expected = {html.unescape(r.name(lang)) for r in regions().values()}
+        missing_label = "Region not given in the registry" if lang == "en" else \
+            "Région non renseignée dans le registre"
+        assert {html.unescape(s) for s in shown} - expected == {missing_label}
+    french = (real_site / "fr" / "laboratoires" / "index.html").read_text(encoding="utf-8")
+    for english in ("Brittany", "Normandy", "Corsica", ">Rhône-Alpes<", "Îles du Vent"):
+        assert english not in french
+    supervisors = index_of(real_site, "en")["supervisors"]
+    assert any(acronym == "INSERM" for _, acronym, _ in supervisors)
+    assert (real_site / "en" / "laboratories" / "index.html").stat().st_size < 150_000
