@@ -15,9 +15,9 @@ from .directory import (
     facet_title,
 )
 from .i18n import IN_LANGUAGE
-from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children
+from .sanitize import untrusted_markdown
 from .settings import LANGUAGE_NAMES, Settings
 from .sitefiles import alternates
 
@@ -139,7 +139,7 @@ def lab_summary(page: Page) -> tuple[Markup, str] | None:
     """A lab's summary as HTML (registry text: raw HTML shown as text) and its language."""
     if page.kind != "lab" or not (found := page.data[0].summary.get(page.lang)):
         return None
-    return Markup(convert_untrusted(found[0])), found[1]
+    return Markup(untrusted_markdown(found[0]).html), found[1]
 
 
 def facet_links(shared: Shared, dimension: str, lang: str) -> tuple[tuple[Link, int], ...]:

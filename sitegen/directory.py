@@ -12,6 +12,7 @@ from .collation import slugify, sort_key
 from .i18n import N_
 from .labs import Lab
 from .pages import DIRECTORY, FACET, FACET_LIST, LAB, Page
+from .problems import Problem, error
 from .settings import BABEL_LOCALES
 
 SECTION = "labs"
@@ -133,3 +134,26 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
                               % {"name": name, "code": lab.code},
                               data=(lab,)))
     return pages
+
+
+def facet_clashes(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
+                  line_of: Callable[[str, str], int]) -> list[Problem]:
+    """Two values of a dimension that would share a page ('Ile de France', 'Île-de-France').
+
+    `line_of(lab file, key)` gives the line a key is written on, for the message.
+    """
+    by_stem, problems = {lab.stem: lab for lab in labs}, []
+    keys = {"supervisor": "supervisors"}
+    for dimension, values in facets.items():
+        first: dict[str, Facet] = {}
+        for facet in values:
+            other = first.setdefault(facet_segment(facet), facet)
+            if other is not facet:
+                lab, seen = by_stem[facet.stems[0]], by_stem[other.stems[0]]
+                key = keys.get(dimension, dimension)
+                problems.append(error(lab.path, line_of(lab.path, key),
+                                      f"{dimension} '{facet.value}' and '{other.value}' "
+                                      f"({seen.path}) would share one page, "
+                                      f"{DIMENSIONS[dimension][0]['en']}/{facet_segment(facet)}"
+                                      "/; write them the same way"))
+    return problems
