@@ -25,6 +25,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-cache", action="store_true", help="convert all Markdown afresh")
     parser.add_argument("--drafts", action="store_true", help="publish draft pages too")
     parser.add_argument("--timings", action="store_true", help="print the time of each stage")
+    parser.add_argument("--force", action="store_true",
+                        help="replace an output folder not written by this build (losing it)")
     parser.add_argument("--host", default="127.0.0.1", help="serve: address to listen on")
     parser.add_argument("--port", type=int, default=8000, help="serve: port to listen on")
     parser.add_argument("--open", action="store_true", help="serve: open a browser")

@@ -15,7 +15,7 @@ def project_for(args: argparse.Namespace, root: Path) -> Project:
     return Project(content=args.content, output=args.output, templates=root / "templates",
                    locales=root / "locales", static=root / "static",
                    cache=None if args.no_cache else root / ".cache",
-                   include_drafts=args.drafts)
+                   include_drafts=args.drafts, force=getattr(args, "force", False))
 
 
 def summary(report: Report) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .labs import INSTITUTES, kind_of, place
-from .problems import Problem, error
+from .problems import Problem, warning
 
 FILE = "key_figures"  # data/key_figures.yaml
 FORMATS = ("number", "percent", "fraction", "directory")
@@ -67,8 +67,9 @@ def check_key_figures(data: object, text: str, path: str) -> list[Problem]:
 
 
 def check_groups(page_sources, data: dict) -> list[Problem]:
-    """A page showing a group of key figures that does not exist is an error on that line."""
+    """A page asking for a group of key figures that does not exist: a warning at that line."""
     groups = data.get(FILE) if isinstance(data.get(FILE), dict) else {}
-    return [error(s.path, s.line_of("figures"), f"figures: no group '{s.figures}' in "
-                  f"data/{FILE}.yaml; use one of {', '.join(map(str, groups)) or '(none)'}")
+    return [warning(s.path, s.line_of("figures"), f"figures: no group '{s.figures}' in "
+                    f"data/{FILE}.yaml, so none are shown; groups: "
+                    f"{', '.join(map(str, groups)) or '(none)'}")
             for s in page_sources if s.figures and s.figures not in groups]

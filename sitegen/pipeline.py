@@ -28,6 +28,7 @@ from .problems import Problem, did_you_mean, error, raise_if_errors
 from .publish import static_assets
 from .settings import Settings, load_settings
 from .special import extra_files
+from .swap import locked
 from .yamltext import key_line
 
 
@@ -42,6 +43,7 @@ class Project:
     static: Path
     cache: Path | None = None  # None: convert all Markdown afresh (--no-cache)
     include_drafts: bool = False
+    force: bool = False  # replace an output folder the build did not write (--force)
 
 
 @dataclass
@@ -68,13 +70,16 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     site = load_site(project, report, memo)
     files, copies = render_site(site, project, report, memo)
     now = time.perf_counter()
-    publish.check_output_folder(project.output, project.content)
-    if memo.keep_rendered and memo.published:  # a preview: its own folder, changed files only
-        report.files = publish.update_in_place(files, copies, project.output, memo.published)
-    else:
-        report.files = publish.publish(files, copies, project.output)
-        if memo.keep_rendered:
-            memo.published = publish.markers(files, copies)
+    publish.check_output_folder(project.output, project.content, project.force)
+    with locked(project.output.resolve()):  # a second build of this folder waits here
+        publish.check_output_folder(project.output, project.content, project.force)
+        if memo.keep_rendered and memo.published:  # a preview: its folder, changed files only
+            report.files = publish.update_in_place(files, copies, project.output,
+                                                   memo.published)
+        else:
+            report.files = publish.publish(files, copies, project.output)
+            if memo.keep_rendered:
+                memo.published = publish.markers(files, copies)
     report.lap("write", now)
     report.timings["total"] = time.perf_counter() - started
     return report

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .problems import BuildFailed, error
+from .swap import swap_in
 
 
 def hashed_name(rel: str, data: bytes) -> str:
@@ -18,15 +19,42 @@ def hashed_name(rel: str, data: bytes) -> str:
     return f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}"
 
 
-def check_output_folder(output: Path, content: Path) -> None:
-    """Refuse to replace a folder that is not a previous build, or that holds the sources."""
-    output, content = output.resolve(), content.resolve()
+MARKER = ".sitegen-output"  # in every folder the build writes: this one may be replaced
+MARKER_TEXT = b"Written by the site's build, which replaces this folder whole on each run.\n"
+
+
+def check_output_folder(output: Path, content: Path, force: bool = False) -> None:
+    """Refuse an output the build could not write whole, or one it did not make itself.
+
+    A folder without the build's marker is never replaced (its files would be lost)
+    unless `force`; a file given as output, a missing or read-only parent, likewise.
+    """
+    shown, output, content = output, output.resolve(), content.resolve()
     if output == content or output in content.parents or content in output.parents:
-        raise BuildFailed([error(str(output), 0, "the output folder must not contain, or be "
-                                 "inside, the content folder")])
-    if output.is_dir() and any(output.iterdir()) and not (output / "sitemap.xml").is_file():
-        raise BuildFailed([error(str(output), 0, "the output folder exists and is not a built "
-                                 "site (no sitemap.xml); refusing to replace it")])
+        fail(shown, "the output folder must not contain, or be inside, the content folder")
+    if output.exists() and not output.is_dir():
+        fail(shown, "is a file, not a folder; give --output a folder")
+    if not output.parent.is_dir():
+        fail(shown, f"the folder it goes in, {output.parent}, does not exist; create it first")
+    if not os.access(output.parent, os.W_OK | os.X_OK):
+        fail(shown, f"cannot write in {output.parent} (permission denied)")
+    for folder in (output, staging_folder(output), spare_folder(output)):
+        if not force and folder.is_dir() and not (folder / MARKER).is_file() and any(
+                folder.iterdir()):
+            fail(shown if folder == output else folder,
+                 f"exists and was not written by this build (no {MARKER} in it); refusing "
+                 "to replace it: choose another --output, or add --force to replace it and "
+                 "lose its files")
+
+
+def fail(folder: Path, message: str) -> None:
+    """Stop the build with one problem about an output folder."""
+    raise BuildFailed([error(str(folder), 0, message)])
+
+
+def staging_folder(output: Path) -> Path:
+    """The hidden sibling the next build is written into before the swap."""
+    return output.with_name(f".{output.name}.new")
 
 
 def spare_folder(output: Path) -> Path:
@@ -40,10 +68,11 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
     The new tree is made by bringing the previous-but-one build (kept hidden beside
     `output`) up to date: unchanged files and folders stay, the rest is rewritten or
     removed. Directory operations dominate the cost of writing a big site, and this
-    avoids nearly all of them. `output` itself is not touched until the swap.
+    avoids nearly all of them. `output` itself is not touched until the swap, which
+    replaces it in one step (see swap.py).
     """
     output = output.resolve()
-    staging, spare = output.with_name(f".{output.name}.new"), spare_folder(output)
+    staging, spare = staging_folder(output), spare_folder(output)
     if staging.exists():
         shutil.rmtree(staging)
     if spare.is_dir():
@@ -51,14 +80,13 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
     try:
         wanted = {rel: data for rel, data in files.items()}
         wanted.update({rel: source for rel, source in copies.items()})
+        wanted[MARKER] = MARKER_TEXT
         _sync(staging, wanted)
+        swap_in(staging, output, spare)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if output.exists():
-        os.rename(output, spare)
-    os.rename(staging, output)
-    return len(wanted)
+    return len(wanted) - 1
 
 
 def markers(files: dict[str, bytes], copies: dict[str, Path]) -> dict:

@@ -15,7 +15,6 @@ from .markup import convert_untrusted
 from .problems import Problem, error, warning
 from .urls import line_of
 
-
 HANDLER = re.compile(r"[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 
 
