@@ -140,10 +140,12 @@ def pair_translations(sources: list[Source], generated: list[Page],
                                         f"{source.lang} only, with a notice)"))
     for page in generated:
         taken = pages.setdefault(page.key, {}).get(page.lang)
-        if taken is not None:  # a page, a lab file or a facet where another generated one is
-            problems.append(error(page.path if page.kind == LAB else taken.path, 1,
-                                  f"the {page.lang} page '{page.key}' is made both by "
-                                  f"{taken.path} and by {page.path}; rename one of them"))
-            continue
-        pages[page.key][page.lang] = page
+        if taken is None:
+            pages[page.key][page.lang] = page
+        elif page.kind == LAB or taken.source:  # a file where the directory puts a page
+            # (two facet values that slug alike are told apart by directory.facet_clashes)
+            blamed = page.path if page.kind == LAB else taken.path
+            if not any(p.path == blamed and f"'{page.key}'" in p.message for p in problems):
+                problems.append(error(blamed, 1, f"the page '{page.key}' is made both by "
+                                      f"{taken.path} and by {page.path}; rename one of them"))
     return TranslationGraph(languages, pages), problems

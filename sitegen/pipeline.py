@@ -111,7 +111,8 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     content, problems = read_content(project, memo)
     now = report.lap("read", now)
     graph, facets, labs_token, found = make_graph(content, project, memo)
-    problems += found
+    problems += found + sanitize.lab_problems(content.labs, lambda rel: (
+        project.content / rel).read_text(encoding="utf-8"))
     raise_if_errors(problems)
     now = report.lap("parse", now)
     if memo.markdown is None:
@@ -122,8 +123,6 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     bodies, found = link_bodies(graph, converted, frozenset(content.tree.assets),
                                 content.settings, content.translations)
     problems += found
-    problems += sanitize.lab_problems(content.labs, lambda rel: (project.content / rel).read_text(
-        encoding="utf-8"))
     raise_if_errors(problems)
     memo.markdown.save()
     report.warnings = [p for p in problems if not p.is_error]

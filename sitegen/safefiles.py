@@ -20,6 +20,9 @@ def refusal(content: Path, rel: str) -> str | None:
         if stat.S_ISLNK(info.st_mode):
             target = os.path.realpath(file, strict=True)
             root = os.path.realpath(content)
+            if os.path.isdir(target):
+                return "is a symbolic link to a folder; the build does not follow folder links " \
+                       "(move or copy the folder instead)"
             if not target.startswith(root + os.sep):
                 return "is a symbolic link leading outside the content folder; the build " \
                        "publishes only what is inside it (copy the file in instead)"

@@ -99,11 +99,16 @@ def removals(before: list, after: list) -> tuple[Removal, ...]:
 
 
 def _as_written(tag_text: str, name: str) -> list[str]:
-    """An attribute's value as the source wrote it (entities and all), to find its line."""
+    """An attribute as the source may have written it (entities and all), to find its line:
+    `name="value"` first (raw HTML, or `{: name="value" }` after a Markdown block), then
+    the bare value (a Markdown link's URL)."""
     match = re.search(rf"""\b{re.escape(name)}\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", tag_text,
                       re.IGNORECASE)
-    value = match.group(1).strip("\"'") if match else ""
-    return [value] if len(value) > 3 else []
+    if not match:
+        return []
+    value = match.group(1).strip("\"'")
+    return [f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}",
+            *([value] if len(value) > 3 else [])]
 
 
 def fragment_problems(removed: tuple[Removal, ...], path: str, text: str,

@@ -72,7 +72,7 @@ def check_labs(tmp_path, step: int, field: str) -> None:
     lines = {path: 1 for path in labs}
     site, refused, kept = refused_then_published(tmp_path, labs, lines)
     if field == "website":  # only http(s) addresses are websites: the rest is refused
-        assert all(f"website '" in message for message in refused.values())
+        assert all("website '" in message for message in refused.values())
     for path in kept:
         page = site.page(f"/fr/labs/{path[5:-5]}/")
         assert dangers(main_of(page)) == [], path
