@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -61,7 +62,7 @@ class MarkdownCache:
         if file and file.is_file():
             try:
                 self.entries = marshal.loads(file.read_bytes())
-            except (ValueError, EOFError, TypeError):
+            except (ValueError, EOFError, TypeError, OSError):
                 self.entries = {}
 
     def convert_all(self, texts: Iterable[str]) -> dict[str, str]:
@@ -80,10 +81,17 @@ class MarkdownCache:
         if not self.file or (not self.dirty and len(self.used) == len(self.entries)):
             return
         kept = {k: v for k, v in self.entries.items() if k in self.used}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
         tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.{threading.get_ident()}")
-        tmp.write_bytes(marshal.dumps(kept))
-        os.replace(tmp, self.file)
+        try:
+            tmp.write_bytes(marshal.dumps(kept))
+            os.replace(tmp, self.file)
+        except OSError:  # a cache that cannot be kept only makes the next build slower
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def _convert_many(texts: list[str]) -> list[str]:

@@ -73,13 +73,17 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     publish.check_output_folder(project.output, project.content, project.force)
     with locked(project.output.resolve()):  # a second build of this folder waits here
         publish.check_output_folder(project.output, project.content, project.force)
-        if memo.keep_rendered and memo.published:  # a preview: its folder, changed files only
-            report.files = publish.update_in_place(files, copies, project.output,
-                                                   memo.published)
-        else:
-            report.files = publish.publish(files, copies, project.output)
-            if memo.keep_rendered:
-                memo.published = publish.markers(files, copies)
+        try:
+            if memo.keep_rendered and memo.published:  # a preview: changed files only
+                report.files = publish.update_in_place(files, copies, project.output,
+                                                       memo.published)
+            else:
+                report.files = publish.publish(files, copies, project.output)
+                if memo.keep_rendered:
+                    memo.published = publish.markers(files, copies)
+        except OSError as exc:  # a full disk, a file removed under the build: the site is as it was
+            publish.fail(project.output, f"cannot write the site ({exc.strerror or exc}: "
+                                         f"{exc.filename}); the published site is unchanged")
     report.lap("write", now)
     report.timings["total"] = time.perf_counter() - started
     return report

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write_tree
+from conftest import ROOT, TinySite, write_tree
 
 from sitegen.publish import MARKER
 
@@ -167,3 +167,19 @@ def test_an_empty_folder_or_a_previous_build_may_be_replaced(tmp_path):
     assert run(content, tmp_path / "empty").returncode == 0
     assert (tmp_path / "empty" / "en" / "index.html").is_file()
     shutil.rmtree(tmp_path / "empty")
+
+
+def test_a_cache_that_cannot_be_kept_does_not_stop_the_build(tmp_path):
+    (tmp_path / "cache").write_text("a file where the cache folder goes")
+    site = TinySite(tmp_path).write(HOME)
+    site.build(cache=tmp_path / "cache")
+    assert "Home." in site.page("/en/")
+
+
+def test_coordinates_that_are_not_a_number_are_an_error(tmp_path):
+    content = write_tree(tmp_path / "content", {**HOME, "labs/umr-1.yaml": (
+        "code: UMR 1\nname: {fr: Un}\ncoordinates: {lat: .nan, lng: 2}\n")})
+    result = run(content, tmp_path / "output")
+    assert result.returncode == 1
+    assert errors(result) == ["labs/umr-1.yaml:3:20: 'coordinates.lat' must be a number from "
+                              "-90 to 90"]
