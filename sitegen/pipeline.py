@@ -73,6 +73,7 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     publish.check_output_folder(project.output, project.content, project.force)
     with locked(project.output.resolve()):  # a second build of this folder waits here
         publish.check_output_folder(project.output, project.content, project.force)
+        publish.check_working_folders(project.output, project.force)
         try:
             if memo.keep_rendered and memo.published:  # a preview: changed files only
                 report.files = publish.update_in_place(files, copies, project.output,

@@ -38,13 +38,22 @@ def check_output_folder(output: Path, content: Path, force: bool = False) -> Non
         fail(shown, f"the folder it goes in, {output.parent}, does not exist; create it first")
     if not os.access(output.parent, os.W_OK | os.X_OK):
         fail(shown, f"cannot write in {output.parent} (permission denied)")
-    for folder in (output, staging_folder(output), spare_folder(output)):
-        if not force and folder.is_dir() and not (folder / MARKER).is_file() and any(
-                folder.iterdir()):
-            fail(shown if folder == output else folder,
-                 f"exists and was not written by this build (no {MARKER} in it); refusing "
-                 "to replace it: choose another --output, or add --force to replace it and "
-                 "lose its files")
+    refuse_foreign(output, shown, force)
+
+
+def refuse_foreign(folder: Path, shown: Path, force: bool) -> None:
+    """Stop unless `folder` is missing, empty, or holds the build's marker (or `force`)."""
+    if not force and folder.is_dir() and not (folder / MARKER).is_file() and any(
+            folder.iterdir()):
+        fail(shown, f"exists and was not written by this build (no {MARKER} in it); refusing "
+                    "to replace it: choose another --output, or add --force to replace it and "
+                    "lose its files")
+
+
+def check_working_folders(output: Path, force: bool = False) -> None:
+    """The hidden siblings a build works in must be its own too (checked under the lock)."""
+    for folder in (staging_folder(output.resolve()), spare_folder(output.resolve())):
+        refuse_foreign(folder, folder, force)
 
 
 def fail(folder: Path, message: str) -> None:
@@ -77,6 +86,8 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
         shutil.rmtree(staging)
     if spare.is_dir():
         os.rename(spare, staging)
+    staging.mkdir(exist_ok=True)
+    (staging / MARKER).write_bytes(MARKER_TEXT)  # first: a folder without it is not ours
     try:
         wanted = {rel: data for rel, data in files.items()}
         wanted.update({rel: source for rel, source in copies.items()})
