@@ -113,9 +113,11 @@ def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Pa
     while it is updated is answered again by the reload that follows.
     """
     current = markers(files, copies)
-    for rel in published.keys() - current.keys():
-        (output / rel).unlink(missing_ok=True)
-    for rel, marker in current.items():
+    gone = published.keys() - current.keys()
+    for rel in gone:  # a file where a folder is wanted now goes first; the rest after
+        if any(other.startswith(rel + "/") for other in current):
+            (output / rel).unlink(missing_ok=True)
+    for rel, marker in current.items():  # new files first, so no page names a missing one
         if published.get(rel) != marker:
             target = output / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -123,7 +125,9 @@ def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Pa
             temporary = target.with_name(f".{target.name}.new")
             temporary.write_bytes(data)
             os.replace(temporary, target)
-    if published.keys() - current.keys():
+    for rel in gone:
+        (output / rel).unlink(missing_ok=True)
+    if gone:
         _remove_empty_folders(output)
     published.clear()
     published.update(current)
