@@ -1,6 +1,7 @@
 """Import the CNRS laboratories from RNSR and ROR into one YAML file per laboratory.
 
 Usage: python scripts/import_labs.py RNSR_CSV ROR_JSONL [--out content/labs] [--prune]
+       [--dry-run] [--allow-shrink]
 """
 
 from __future__ import annotations
@@ -8,10 +9,12 @@ from __future__ import annotations
 import argparse
 import csv
 import re
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
 
+import import_guard
 import registry
 import yaml
 from registry import Org, Unit
@@ -238,6 +241,7 @@ def write_records(records: dict[str, dict], out: Path, prune: bool) -> tuple[Cou
                      f"{f' (its lab is now {moved}.yaml)' if moved else ''}; {action}")
         if prune:
             (out / f"{stem}.yaml").unlink()
+            counts["deleted"] += 1
     return counts, notes
 
 
@@ -277,22 +281,58 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("ror", type=Path, help="ROR JSON lines")
     parser.add_argument("--out", type=Path, default=Path("content/labs"))
     parser.add_argument("--prune", action="store_true", help="delete files of labs gone from RNSR")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="show what would change, as a diff, and write nothing")
+    parser.add_argument("--allow-shrink", action="store_true",
+                        help="accept a registry giving far fewer labs than the last import")
     args = parser.parse_args(argv)
     try:
+        import_guard.check_rnsr(args.rnsr)
+        import_guard.check_ror(args.ror)
         units = [unit for unit in registry.read_rnsr(args.rnsr) if registry.is_cnrs_lab(unit)]
         orgs = registry.read_ror(args.ror)
+    except import_guard.Refused as refused:
+        print(f"error: cannot read the registry: {refused}; nothing was written", file=sys.stderr)
+        return 1
     except (OSError, ValueError, csv.Error, KeyError) as exc:
         reason = f"a record lacks the field {exc}" if isinstance(exc, KeyError) else exc
         print(f"error: cannot read the registry: {reason}", file=sys.stderr)
         return 1
     records, notes = build_records(units, orgs)
-    args.out.mkdir(parents=True, exist_ok=True)
-    counts, file_notes = write_records(records, args.out, args.prune)
-    _, problems = load_labs(args.out.parent, [f"{args.out.name}/{p.name}"
-                                              for p in sorted(args.out.glob("*.yaml"))])
-    for line in summary(units, records) + notes + file_notes + [str(p) for p in problems]:
-        print(line)
-    print(f"{counts['written']} files written, {counts['unchanged']} unchanged in {args.out}")
+    try:
+        before = sum(1 for path in args.out.glob("*.yaml")) if args.out.is_dir() else 0
+        if not args.allow_shrink:
+            import_guard.check_shrink(len(records), before, args.rnsr, args.out)
+        return write_all_or_none(args, units, records, notes)
+    except import_guard.Refused as refused:
+        print(f"error: {refused}", file=sys.stderr)
+        return 1
+
+
+def write_all_or_none(args: argparse.Namespace, units: list[Unit], records: dict[str, dict],
+                      notes: list[str]) -> int:
+    """Write the import into a copy of the lab folder, check it, then swap it in (or not)."""
+    out, staging = args.out, import_guard.stage(args.out)
+    try:
+        counts, file_notes = write_records(records, staging, args.prune)
+        _, problems = load_labs(staging.parent, [f"{staging.name}/{p.name}"
+                                                 for p in sorted(staging.glob("*.yaml"))])
+        shown = [line.replace(str(staging), str(out)) for line in
+                 summary(units, records) + notes + file_notes
+                 + [str(p).replace(f"{staging.name}/", f"{out.name}/") for p in problems]]
+        print("\n".join(shown))
+        if args.dry_run:
+            print("\n".join(import_guard.changes(out, staging)))
+        deleted = f", {counts['deleted']} deleted (--prune)" if args.prune else ""
+        if args.dry_run:
+            print(f"dry run: {counts['written']} files would be written{deleted}; nothing "
+                  f"was written in {out}")
+            return 0
+        import_guard.commit(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    print(f"{counts['written']} files written, {counts['unchanged']} unchanged{deleted} in {out}")
     return 1 if problems or counts["unreadable"] else 0
 
 

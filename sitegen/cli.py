@@ -43,6 +43,8 @@ def make_parser(prog: str) -> argparse.ArgumentParser:
                       help="publish for this address instead of site.yaml's base_url")
     site.add_argument("--no-cache", action="store_true", help="convert all Markdown afresh")
     site.add_argument("--drafts", action="store_true", help="publish draft pages too")
+    site.add_argument("--force", action="store_true",
+                      help="replace an output folder not written by this build (losing it)")
     parser = argparse.ArgumentParser(
         prog=prog, description="Build, preview or check the bilingual site.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -77,7 +79,7 @@ def project_for(args: argparse.Namespace, root: Path) -> Project:
     return Project(content=args.content, output=args.output, templates=root / "templates",
                    locales=root / "locales", static=root / "static",
                    cache=None if args.no_cache else root / ".cache",
-                   include_drafts=args.drafts, base_url=args.base_url)
+                   include_drafts=args.drafts, base_url=args.base_url, force=args.force)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, prog: str | None = None) -> int:

@@ -19,9 +19,9 @@ from .directory import (
 )
 from .i18n import IN_LANGUAGE
 from .labs import short_acronym
-from .markup import convert_untrusted
 from .pages import Page, TranslationGraph
 from .render import Link, breadcrumbs, children
+from .sanitize import untrusted_markdown
 from .search_index import option_value
 from .settings import LANGUAGE_NAMES, Settings
 from .sitefiles import alternates
@@ -155,7 +155,7 @@ def lab_summary(page: Page) -> tuple[Markup, str] | None:
     """A lab's summary as HTML (registry text: raw HTML shown as text) and its language."""
     if page.kind != "lab" or not (found := page.data[0].summary.get(page.lang)):
         return None
-    return Markup(convert_untrusted(found[0])), found[1]
+    return Markup(untrusted_markdown(found[0]).html), found[1]
 
 
 def labs_of(shared: Shared, facet: Facet | None, lang: str) -> list:

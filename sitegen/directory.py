@@ -214,3 +214,4 @@ def directory_pages(labs: tuple[Lab, ...], facets: dict[str, tuple[Facet, ...]],
                               % {"name": name, "code": lab.code},
                               data=(lab,)))
     return pages
+

@@ -52,8 +52,16 @@ def export_csv(labs: Iterable[Lab], lang: str) -> str:
                             extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in (export_row(lab, lang) for lab in labs):
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items()})
+        writer.writerow({k: inert_cell("; ".join(v) if isinstance(v, list) else v)
+                         for k, v in row.items()})
     return out.getvalue()
+
+
+def inert_cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…) starts with `'`."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def export_json(labs: Iterable[Lab], lang: str) -> str:

@@ -13,6 +13,7 @@ from .casing import proper_case
 from .collation import sort_key
 from .labschema import ATTRIBUTION, INSTITUTES, LANGS, SCHEMA, Issue, check_lab  # noqa: F401
 from .problems import Problem, error
+from .yamltext import load_limited
 
 
 def pick(texts: Text | TextList, lang: str) -> tuple | None:
@@ -121,18 +122,23 @@ def load_labs(content_root: Path, paths: Sequence[str], cache: dict | None = Non
 
 
 def _load_file(file: str, path: str, cache: dict | None) -> tuple[bytes, Lab | None, list]:
+    try:
+        info = os.stat(file)
+        if cache is None or cache.get(path, (None,))[0] != _stat(info):
+            with open(file, "rb") as stream:
+                raw = stream.read()
+    except OSError as exc:
+        return b"", None, [error(path, 1, f"cannot be read: {exc.strerror or exc}")]
     if cache is None:
-        with open(file, "rb") as stream:
-            raw = stream.read()
         return (raw, *load_lab(raw, path))
-    info = os.stat(file)
-    stat = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
     held = cache.get(path)
-    if held is None or held[0] != stat:
-        with open(file, "rb") as stream:
-            raw = stream.read()
-        held = cache[path] = (stat, raw, *load_lab(raw, path))
+    if held is None or held[0] != _stat(info):
+        held = cache[path] = (_stat(info), raw, *load_lab(raw, path))
     return held[1:]
+
+
+def _stat(info: os.stat_result) -> tuple:
+    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
 
 
 def load_lab(raw: bytes, path: str) -> tuple[Lab | None, list[Problem]]:
@@ -142,8 +148,8 @@ def load_lab(raw: bytes, path: str) -> tuple[Lab | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         return None, [error(path, raw.count(b"\n", 0, exc.start) + 1, "file is not UTF-8 text")]
     try:
-        data = yaml.load(text, Loader=yaml.CSafeLoader)
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date such as 2021-02-30
+        data = load_limited(text)
+    except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 0)

@@ -104,7 +104,7 @@ def check_mapping(key: str, kind: str, value: object) -> list[Issue]:
         elif kind == "textlists" and item is not None:
             issues += [((sub, *at), p, m) for at, p, m in check(f"{key}.{sub}", "list", item)]
         elif kind == "coords" and (isinstance(item, bool) or not isinstance(item, int | float)
-                                   or abs(item) > LIMITS[sub]):
+                                   or not abs(item) <= LIMITS[sub]):  # NaN too
             issues.append(((sub,), "value", f"'{key}.{sub}' must be a number from "
                                             f"-{LIMITS[sub]} to {LIMITS[sub]}"))
         elif kind in ("texts", "ids") and item is not None and not isinstance(item, str):

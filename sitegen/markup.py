@@ -1,12 +1,11 @@
-"""Markdown to HTML, converted once per text, checked for unsafe markup."""
+"""Markdown to HTML, converted once per text (sanitised afterwards: see sanitize.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import html
 import marshal
 import os
-import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -15,19 +14,10 @@ import markdown
 
 from .fastinline import use_skipping_inline
 from .parallel import map_on_cores
-from .problems import Problem, error
-from .urls import line_of
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "fenced_code", "footnotes", "def_list",
               "abbr", "toc"]
 ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)}"
-
-UNSAFE_TAG = re.compile(r"<(script|iframe|object|embed|frame|frameset)\b", re.IGNORECASE)
-EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
-EVENT_HINT = re.compile(r"\son[a-zA-Z]+\s*=")
-URL_ATTRIBUTE = re.compile(r"""\s(href|src|action|formaction|xlink:href)\s*=\s*["']([^"']*)""",
-                           re.IGNORECASE)
-
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:
     engine = use_skipping_inline(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
@@ -48,16 +38,15 @@ def convert(text: str) -> str:
     return _ENGINE.reset().convert(text)
 
 
+_UNTRUSTED: markdown.Markdown | None = None
+
+
 def convert_untrusted(text: str) -> str:
-    """Markdown from untrusted data: raw HTML escaped, links kept only if http(s) or mailto."""
-    rendered = _new_engine(escape_html=True).convert(text)
-    return URL_ATTRIBUTE.sub(lambda m: m.group(0) if _safe_scheme(m.group(2)) else ' href="#"',
-                             rendered)
-
-
-def _safe_scheme(url: str) -> bool:
-    scheme = re.sub(r"[\x00-\x20]", "", html.unescape(url)).partition(":")
-    return not scheme[1] or scheme[0].lower() in ("http", "https", "mailto")
+    """Markdown from registry data: raw HTML is shown as text (sanitise the result too)."""
+    global _UNTRUSTED
+    if _UNTRUSTED is None:
+        _UNTRUSTED = _new_engine(escape_html=True)
+    return _UNTRUSTED.reset().convert(text)
 
 
 def text_key(text: str) -> str:
@@ -73,7 +62,7 @@ class MarkdownCache:
         if file and file.is_file():
             try:
                 self.entries = marshal.loads(file.read_bytes())
-            except (ValueError, EOFError, TypeError):
+            except (ValueError, EOFError, TypeError, OSError):
                 self.entries = {}
 
     def convert_all(self, texts: Iterable[str]) -> dict[str, str]:
@@ -92,31 +81,18 @@ class MarkdownCache:
         if not self.file or (not self.dirty and len(self.used) == len(self.entries)):
             return
         kept = {k: v for k, v in self.entries.items() if k in self.used}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return
         tmp = self.file.with_name(f"{self.file.name}.{os.getpid()}.{threading.get_ident()}")
-        tmp.write_bytes(marshal.dumps(kept))
-        os.replace(tmp, self.file)
+        try:
+            tmp.write_bytes(marshal.dumps(kept))
+            os.replace(tmp, self.file)
+        except OSError:  # a cache that cannot be kept only makes the next build slower
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def _convert_many(texts: list[str]) -> list[str]:
     return map_on_cores(convert, texts)
-
-
-def check_safety(rendered: str, body: str, path: str, first_line: int) -> list[Problem]:
-    """Scripts, frames, event handlers and javascript: URLs in content are errors."""
-    problems = []
-    for match in UNSAFE_TAG.finditer(rendered):
-        tag = match.group(1).lower()
-        problems.append(error(path, line_of(body, f"<{tag}", first_line),
-                              f"<{tag}> is not allowed in content; ask the web team to add it to "
-                              "a template"))
-    maybe_events = EVENT_HINT.search(rendered) is not None  # cheap test before the exact one
-    for match in EVENT_ATTRIBUTE.finditer(rendered) if maybe_events else ():
-        name = match.group(1).lower()
-        problems.append(error(path, line_of(body, name, first_line),
-                              f"'{name}' attributes (scripts) are not allowed in content"))
-    for match in URL_ATTRIBUTE.finditer(rendered):
-        if not _safe_scheme(match.group(2)) and "javascript" in match.group(2).lower():
-            problems.append(error(path, line_of(body, "javascript:", first_line),
-                                  "javascript: links are not allowed in content"))
-    return problems

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import labs, markup, render, sources
+from . import labs, markup, render, safefiles, sources
 from .pages import Page
 from .problems import Problem
 
@@ -79,10 +79,15 @@ def read_pages(content: Path, paths, languages, memo: Memo) -> tuple[list, list[
     """Parse every page, reusing what the memo read of files that did not change."""
     found_sources, problems, seen = [], [], {}
     for rel in paths:
-        stat = stat_key(content / rel)
+        try:
+            stat = stat_key(content / rel)
+        except OSError:  # gone since the tree was listed: say so when reading it
+            stat = None
         cached = memo.pages.get(rel)
-        if cached is None or cached[0] != stat:
-            source, found = sources.parse_page(rel, (content / rel).read_bytes(), languages)
+        if stat is None or cached is None or cached[0] != stat:
+            raw, found = safefiles.read_bytes(content, rel)
+            source, found = sources.parse_page(rel, raw, languages) if raw is not None else (
+                None, found)
             cached = (stat, source, found)
         seen[rel] = cached
         problems += cached[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .problems import Problem, warning
+from .problems import Problem, error, warning
 from .sources import Source
 
 HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST = (
@@ -62,7 +62,9 @@ class Page:
     @property
     def path(self) -> str:
         """The source file this page comes from, for messages."""
-        return self.source.path if self.source else f"{self.key}"
+        if self.source:
+            return self.source.path
+        return self.data[0].path if self.kind == LAB else f"the directory's {self.key}"
 
 
 TEMPLATES = {HOME: "home.html", SECTION: "section.html", PAGE: "page.html"}
@@ -137,5 +139,13 @@ def pair_translations(sources: list[Source], generated: list[Page],
                 problems.append(warning(source.path, 1, f"{lang} site: fallback page ({why} "
                                         f"{source.lang} only, with a notice)"))
     for page in generated:
-        pages.setdefault(page.key, {})[page.lang] = page
+        taken = pages.setdefault(page.key, {}).get(page.lang)
+        if taken is None:
+            pages[page.key][page.lang] = page
+        elif page.kind == LAB or taken.source:  # a file where the directory puts a page
+            # (not two facets: spellings with one URL segment are one facet, collect_facets)
+            blamed = page.path if page.kind == LAB else taken.path
+            if not any(p.path == blamed and f"'{page.key}'" in p.message for p in problems):
+                problems.append(error(blamed, 1, f"the page '{page.key}' is made both by "
+                                      f"{taken.path} and by {page.path}; rename one of them"))
     return TranslationGraph(languages, pages), problems

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import directory, i18n, labs, markup, publish, render, sources, urls
+from . import datafiles, directory, i18n, labs, markup, publish, render, sanitize, sources, urls
 from .context import make_shared, page_context
 from .memo import (
     Memo,
@@ -21,13 +21,14 @@ from .memo import (
     stat_key,
     structure,
 )
+from .output import Output, Writer, page_writer
 from .pages import Page, TranslationGraph, pair_translations
 from .parallel import map_on_cores
 from .problems import Problem, did_you_mean, error, raise_if_errors
 from .publish import static_assets
 from .settings import Settings, load_settings
 from .special import extra_files
-from .yamltext import decode_utf8, parse_yaml
+from .swap import locked
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Project:
     cache: Path | None = None  # None: convert all Markdown afresh (--no-cache)
     include_drafts: bool = False
     base_url: str | None = None  # instead of site.yaml's, for a staging copy (--base-url)
+    force: bool = False  # replace an output folder the build did not write (--force)
 
 
 @dataclass
@@ -68,13 +70,21 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     site = load_site(project, report, memo)
     files, copies = render_site(site, project, report, memo)
     now = time.perf_counter()
-    publish.check_output_folder(project.output, project.content)
-    if memo.keep_rendered and memo.published:  # a preview: its own folder, changed files only
-        report.files = publish.update_in_place(files, copies, project.output, memo.published)
-    else:
-        report.files = publish.publish(files, copies, project.output)
-        if memo.keep_rendered:
-            memo.published = publish.markers(files, copies)
+    publish.check_output_folder(project.output, project.content, project.force)
+    with locked(project.output.resolve()):  # a second build of this folder waits here
+        publish.check_output_folder(project.output, project.content, project.force)
+        publish.check_working_folders(project.output, project.force)
+        try:
+            if memo.keep_rendered and memo.published:  # a preview: changed files only
+                report.files = publish.update_in_place(files, copies, project.output,
+                                                       memo.published)
+            else:
+                report.files = publish.publish(files, copies, project.output)
+                if memo.keep_rendered:
+                    memo.published = publish.markers(files, copies)
+        except OSError as exc:  # a full disk, a file removed under the build: the site is as it was
+            publish.fail(project.output, f"cannot write the site ({exc.strerror or exc}: "
+                                         f"{exc.filename}); the published site is unchanged")
     report.lap("write", now)
     report.timings["total"] = time.perf_counter() - started
     return report
@@ -106,7 +116,8 @@ def load_site(project: Project, report: Report, memo: Memo) -> Site:
     content, problems = read_content(project, memo)
     now = report.lap("read", now)
     graph, facets, labs_token, found = make_graph(content, project, memo)
-    problems += found
+    problems += found + sanitize.lab_problems(content.labs, lambda rel: (
+        project.content / rel).read_text(encoding="utf-8"))
     raise_if_errors(problems)
     now = report.lap("parse", now)
     if memo.markdown is None:
@@ -143,12 +154,13 @@ def read_content(project: Project, memo: Memo) -> tuple[Content, list[Problem]]:
     settings, found = load_settings(project.content, project.include_drafts, project.base_url)
     problems += found
     tree = sources.scan_content(project.content)
+    problems += tree.problems
     page_sources, found = read_pages(project.content, tree.pages, settings.languages, memo)
     problems += found
     lab_records, found = read_labs(project.content, tree.labs, memo)
     problems += found
-    data, found = load_data(project.content, tree.data)
-    problems += found
+    data, found = datafiles.load_data(project.content, tree.data)
+    problems += found + datafiles.check_groups(page_sources, data)
     translations = {}
     for lang in settings.languages:
         translations[lang], found = i18n.load_translations(project.locales, lang,
@@ -191,30 +203,20 @@ def check_templates(page_sources, templates: Path) -> list[Problem]:
     return problems
 
 
-def load_data(content: Path, paths) -> tuple[dict, list[Problem]]:
-    """`data/NAME.yaml` files, available to templates as `data.NAME`."""
-    data, problems = {}, []
-    for rel in paths:
-        text, found = decode_utf8((content / rel).read_bytes(), rel)
-        if text is not None:
-            value, found = parse_yaml(text, rel)
-            data[rel.rpartition("/")[2].rpartition(".")[0]] = value or {}
-        problems += found
-    return data, problems
-
-
 def link_bodies(graph, converted, assets, settings, translations) -> tuple[dict, list[Problem]]:
-    """Each page's HTML with its links resolved in its tree; unsafe markup is an error."""
+    """Each page's HTML, sanitised, with its links resolved in its tree; what the sanitiser
+    removed is a problem (an error when it could run script)."""
     hints = {lang: i18n.in_language(translations, lang) for lang in translations}
 
     def link(page: Page) -> tuple[str, list[Problem]]:
         source = page.source
-        rendered = converted[source.body]
-        body, found = urls.rewrite_links(rendered, page, graph, assets, settings.base_path, hints)
+        cleaned = sanitize.sanitize(converted[source.body])
+        body, found = urls.rewrite_links(cleaned.html, page, graph, assets, settings.base_path,
+                                         hints)
         if page.lang != source.lang:  # report a page's mistakes once, from its own tree
             return body, []
-        return body, found + markup.check_safety(rendered, source.body, source.path,
-                                                 source.body_line)
+        return body, found + sanitize.fragment_problems(cleaned.removed, source.path,
+                                                        source.body, source.body_line)
 
     pages = [page for page in graph.all_pages() if page.source is not None]
     results = map_on_cores(link, pages, min_items=400)
@@ -255,11 +257,19 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
     # a one-off build renders on every core; a preview keeps its pages in memory instead
     rendered = render.render_all(pages, render_one, project.templates,
                                  in_processes=not memo.keep_rendered)
-    files = {hashed: data for hashed, data in static.values()}
+    out = Output()
+    for name, (hashed, data) in static.items():
+        out.add(hashed, data, Writer(f"the design's static/{name}"))
     for page, html in rendered.items():
-        files[page.url[len(site.settings.base_path) + 1:] + "index.html"] = html
+        out.add(page.url[len(site.settings.base_path) + 1:] + "index.html", html,
+                page_writer(page))
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
         report.fallbacks += page.is_fallback
-    files.update(extra_files(site, envs, shared, memo, shape))
+    for rel, data in extra_files(site, envs, shared, memo, shape).items():
+        out.add(rel, data, Writer(f"the build's own {rel}"))
+    for rel, source in copies.items():
+        out.add(rel, source, Writer(f"the file {rel}", rel))
+    raise_if_errors(out.check())
     report.lap("render", now)
-    return files, copies
+    return out.files, out.copies
+

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .problems import BuildFailed, error
+from .swap import swap_in
 
 
 def hashed_name(rel: str, data: bytes) -> str:
@@ -18,15 +19,51 @@ def hashed_name(rel: str, data: bytes) -> str:
     return f"{stem}.{digest}.{ext}" if dot else f"{rel}.{digest}"
 
 
-def check_output_folder(output: Path, content: Path) -> None:
-    """Refuse to replace a folder that is not a previous build, or that holds the sources."""
-    output, content = output.resolve(), content.resolve()
+MARKER = ".sitegen-output"  # in every folder the build writes: this one may be replaced
+MARKER_TEXT = b"Written by the site's build, which replaces this folder whole on each run.\n"
+
+
+def check_output_folder(output: Path, content: Path, force: bool = False) -> None:
+    """Refuse an output the build could not write whole, or one it did not make itself.
+
+    A folder without the build's marker is never replaced (its files would be lost)
+    unless `force`; a file given as output, a missing or read-only parent, likewise.
+    """
+    shown, output, content = output, output.resolve(), content.resolve()
     if output == content or output in content.parents or content in output.parents:
-        raise BuildFailed([error(str(output), 0, "the output folder must not contain, or be "
-                                 "inside, the content folder")])
-    if output.is_dir() and any(output.iterdir()) and not (output / "sitemap.xml").is_file():
-        raise BuildFailed([error(str(output), 0, "the output folder exists and is not a built "
-                                 "site (no sitemap.xml); refusing to replace it")])
+        fail(shown, "the output folder must not contain, or be inside, the content folder")
+    if output.exists() and not output.is_dir():
+        fail(shown, "is a file, not a folder; give --output a folder")
+    if not output.parent.is_dir():
+        fail(shown, f"the folder it goes in, {output.parent}, does not exist; create it first")
+    if not os.access(output.parent, os.W_OK | os.X_OK):
+        fail(shown, f"cannot write in {output.parent} (permission denied)")
+    refuse_foreign(output, shown, force)
+
+
+def refuse_foreign(folder: Path, shown: Path, force: bool) -> None:
+    """Stop unless `folder` is missing, empty, or holds the build's marker (or `force`)."""
+    if not force and folder.is_dir() and not (folder / MARKER).is_file() and any(
+            folder.iterdir()):
+        fail(shown, f"exists and was not written by this build (no {MARKER} in it); refusing "
+                    "to replace it: choose another --output, or add --force to replace it and "
+                    "lose its files")
+
+
+def check_working_folders(output: Path, force: bool = False) -> None:
+    """The hidden siblings a build works in must be its own too (checked under the lock)."""
+    for folder in (staging_folder(output.resolve()), spare_folder(output.resolve())):
+        refuse_foreign(folder, folder, force)
+
+
+def fail(folder: Path, message: str) -> None:
+    """Stop the build with one problem about an output folder."""
+    raise BuildFailed([error(str(folder), 0, message)])
+
+
+def staging_folder(output: Path) -> Path:
+    """The hidden sibling the next build is written into before the swap."""
+    return output.with_name(f".{output.name}.new")
 
 
 def spare_folder(output: Path) -> Path:
@@ -40,25 +77,29 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
     The new tree is made by bringing the previous-but-one build (kept hidden beside
     `output`) up to date: unchanged files and folders stay, the rest is rewritten or
     removed. Directory operations dominate the cost of writing a big site, and this
-    avoids nearly all of them. `output` itself is not touched until the swap.
+    avoids nearly all of them. `output` itself is not touched until the swap, which
+    replaces it in one step (see swap.py).
     """
     output = output.resolve()
-    staging, spare = output.with_name(f".{output.name}.new"), spare_folder(output)
+    staging, spare = staging_folder(output), spare_folder(output)
     if staging.exists():
         shutil.rmtree(staging)
     if spare.is_dir():
         os.rename(spare, staging)
+    staging.mkdir(exist_ok=True)
+    (staging / MARKER).write_bytes(MARKER_TEXT)  # first: a folder without it is not ours
     try:
         wanted = {rel: data for rel, data in files.items()}
         wanted.update({rel: source for rel, source in copies.items()})
+        wanted[MARKER] = MARKER_TEXT
         _sync(staging, wanted)
+        swap_in(staging, output, spare)
+        if spare.is_dir() and not (spare / MARKER).is_file():  # replaced with --force: the
+            (spare / MARKER).write_bytes(MARKER_TEXT)  # next build's canvas, ours from now on
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if output.exists():
-        os.rename(output, spare)
-    os.rename(staging, output)
-    return len(wanted)
+    return len(wanted) - 1
 
 
 def markers(files: dict[str, bytes], copies: dict[str, Path]) -> dict:
@@ -74,9 +115,11 @@ def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Pa
     while it is updated is answered again by the reload that follows.
     """
     current = markers(files, copies)
-    for rel in published.keys() - current.keys():
-        (output / rel).unlink(missing_ok=True)
-    for rel, marker in current.items():
+    gone = published.keys() - current.keys()
+    for rel in gone:  # a file where a folder is wanted now goes first; the rest after
+        if any(other.startswith(rel + "/") for other in current):
+            (output / rel).unlink(missing_ok=True)
+    for rel, marker in current.items():  # new files first, so no page names a missing one
         if published.get(rel) != marker:
             target = output / rel
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +127,9 @@ def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Pa
             temporary = target.with_name(f".{target.name}.new")
             temporary.write_bytes(data)
             os.replace(temporary, target)
-    if published.keys() - current.keys():
+    for rel in gone:
+        (output / rel).unlink(missing_ok=True)
+    if gone:
         _remove_empty_folders(output)
     published.clear()
     published.update(current)

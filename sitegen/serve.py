@@ -22,6 +22,7 @@ from tornado import web
 from tornado.websocket import WebSocketClosedError
 
 from .pipeline import Project
+from .publish import MARKER
 from .watch import Outcome, preview_project, problems_panel, report_lines, start_watching
 
 SWAP_WAIT_S, SWAP_TRIES = 0.005, 40  # a request that lands mid-swap waits up to 0.2 s
@@ -50,7 +51,7 @@ class Preview:
                                   undefined=StrictUndefined)  # re-read when the file changes
         self.outcome, self.builds = Outcome(), 0
         self.base_path = ""  # of the build being served, so kept when a build fails
-        self.has_build = self.folder.is_dir()  # a good build, maybe from an earlier session
+        self.has_build = is_build(self.folder)  # a good build, maybe from an earlier session
         self.served: dict[str, int] = {}  # page path -> the build it was last sent from
 
     def update(self, outcome: Outcome) -> None:
@@ -232,26 +233,36 @@ class Answer:
 
 
 def answer(folder: Path, url_path: str, base_path: str = "") -> Answer | None:
-    """The file a decoded URL path names inside `folder`; None while there is no folder."""
-    if not folder.is_dir():
+    """The file a decoded URL path names inside `folder`; None while there is no build there.
+
+    Only what a build wrote is served: never a folder without the build's marker, never
+    a hidden file (the marker, an editor's backup, a file being written), nothing outside.
+    """
+    if not is_build(folder):
         return None
     prefix = base_path.strip("/")
     if prefix and not (url_path + "/").startswith(prefix + "/"):
         return Answer(302, location=f"/{quote(prefix)}/") if not url_path else not_found(folder)
     parts = [p for p in url_path[len(prefix):].split("/") if p]
-    if any(p in (".", "..") or "\\" in p or "\0" in p for p in parts):
+    if any(p.startswith(".") or "\\" in p or "\0" in p for p in parts):
         return not_found(folder)
     target = folder.joinpath(*parts)
     if parts and not os.path.realpath(target).startswith(os.path.realpath(folder) + os.sep):
         return not_found(folder)  # a link leading out of the folder
     if target.is_dir():
-        if url_path and not url_path.endswith("/"):
-            return Answer(302, location=quote(f"/{url_path}/"))
+        if url_path and not url_path.endswith("/"):  # '//host' must not become '//host/'
+            return Answer(302, location="/" + "".join(quote(p) + "/" for p in
+                                                      url_path.split("/") if p))
         target = target / "index.html"
     try:
         return Answer(200, target.read_bytes(), content_type(target.name))
     except OSError:  # missing, or removed by a swap since the lines above
         return not_found(folder, parts[0] if parts else "") if folder.is_dir() else None
+
+
+def is_build(folder: Path) -> bool:
+    """Whether `folder` holds a site the build wrote (its marker is there)."""
+    return (folder / MARKER).is_file()
 
 
 def not_found(folder: Path, first: str = "") -> Answer | None:

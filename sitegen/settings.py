@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .problems import Problem, did_you_mean, error
+from .safefiles import read_bytes, refusal
 from .yamltext import decode_utf8, key_line, parse_yaml
 
 LANGUAGES = ("en", "fr")
@@ -66,9 +68,12 @@ def read_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
     """Read `site.yaml` if present; every unknown or malformed value is a problem."""
     path, problems = "site.yaml", []
     file = content / path
-    if not file.is_file():
+    if not os.path.lexists(file):
         return Settings(include_drafts=include_drafts), problems
-    text, problems = decode_utf8(file.read_bytes(), path)
+    raw, problems = (None, []) if refusal(content, path) else read_bytes(content, path)
+    if raw is None:  # the tree's scan reports why
+        return Settings(include_drafts=include_drafts), problems
+    text, problems = decode_utf8(raw, path)
     if text is None:
         return Settings(), problems
     data, problems = parse_yaml(text, path)

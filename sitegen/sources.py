@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem, did_you_mean, error
+from .safefiles import entry_problem, read_bytes
 from .yamltext import decode_utf8, key_line, parse_yaml
 
 FRONT_MATTER_KEYS = ("title", "description", "slug", "weight", "menu", "draft", "template",
@@ -49,19 +50,36 @@ class ContentTree:
     labs: tuple[str, ...]
     data: tuple[str, ...]
     assets: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()  # links leaving the tree, pipes, unreadable entries
 
 
 def scan_content(content: Path) -> ContentTree:
-    """List the tree's files by kind, with paths relative to it and in a stable order."""
+    """List the tree's files by kind, with paths relative to it and in a stable order.
+
+    Only regular files inside the tree are listed; a link leading out of it, a folder link,
+    a pipe or a device is a problem, and is never opened.
+    """
     pages, labs, data, assets = [], [], [], []
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    problems: list[Problem] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(error(os.path.relpath(exc.filename, content).replace(os.sep, "/"), 1,
+                              f"cannot be read: {exc.strerror}"))
+
+    for folder, dirs, files in os.walk(content, onerror=unreadable):
         rel_folder = os.path.relpath(folder, content).replace(os.sep, "/")
         prefix = "" if rel_folder == "." else rel_folder + "/"
+        links = sorted(d for d in dirs if not d.startswith(".") and os.path.islink(
+            os.path.join(folder, d)))
+        problems.extend(entry_problem(content, prefix + d) for d in links)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in links)
         for name in sorted(files):
             if name.startswith(".") or name.endswith(IGNORED_SUFFIXES):
                 continue
             rel = prefix + name
+            if found := entry_problem(content, rel):
+                problems.append(found)
+                continue
             if name.endswith(".md"):
                 pages.append(rel)
             elif rel_folder == "labs" and name.endswith((".yaml", ".yml")):
@@ -70,7 +88,7 @@ def scan_content(content: Path) -> ContentTree:
                 data.append(rel)
             elif rel != "site.yaml":
                 assets.append(rel)
-    return ContentTree(tuple(pages), tuple(labs), tuple(data), tuple(assets))
+    return ContentTree(tuple(pages), tuple(labs), tuple(data), tuple(assets), tuple(problems))
 
 
 def page_identity(rel: str, languages: tuple[str, ...]) -> tuple[str, str, bool] | str:
@@ -147,8 +165,9 @@ def read_pages(content: Path, paths, languages) -> tuple[list[Source], list[Prob
     """Parse every page of the tree, collecting all problems."""
     sources, problems = [], []
     for rel in paths:
-        source, found = parse_page(rel, (content / rel).read_bytes(), languages)
+        raw, found = read_bytes(content, rel)
+        if raw is not None:
+            source, found = parse_page(rel, raw, languages)
+            sources += [source] if source is not None else []
         problems += found
-        if source is not None:
-            sources.append(source)
     return sources, problems

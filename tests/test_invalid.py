@@ -41,3 +41,32 @@ def test_failed_build_leaves_the_published_site_as_it_was(tmp_path):
     after = {p: p.read_bytes() for p in (tmp_path / "output").rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A site built once from the mini fixture, to copy where an invalid build is tried."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    subprocess.run([sys.executable, str(ROOT / "build.py"), "--content",
+                    str(ROOT / "tests" / "fixtures" / "mini" / "content"), "--output",
+                    str(output), "--no-cache"], check=True, capture_output=True, cwd=ROOT)
+    return output
+
+
+def snapshot(folder: Path) -> dict:
+    """Every file and folder under `folder` (hidden siblings included) with its bytes."""
+    return {p.relative_to(folder.parent).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in sorted(folder.parent.rglob("*"))}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_invalid_build_leaves_the_published_site_untouched(case, tmp_path, published):
+    output = tmp_path / "site" / "output"
+    shutil.copytree(published, output)
+    before = snapshot(output)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "--content",
+         str(Path(__file__).parent / "invalid" / case / "content"), "--output", str(output),
+         "--no-cache"], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert snapshot(output) == before

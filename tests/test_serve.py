@@ -29,6 +29,7 @@ from watchfiles import Change
 from sitegen import pipeline
 from sitegen.memo import Memo
 from sitegen.problems import BuildFailed, error, warning
+from sitegen.publish import MARKER
 from sitegen.serve import answer, content_type, exposure_warning, live_page
 from sitegen.watch import (
     Outcome,
@@ -215,7 +216,8 @@ def test_nothing_outside_the_preview_folder_is_served(running):
 
 
 def test_a_link_out_of_the_folder_is_not_followed(tmp_path):
-    folder = write_tree(tmp_path / "site", {"index.html": "<p>home</p>", "404.html": "gone"})
+    folder = write_tree(tmp_path / "site", {MARKER: "", "index.html": "<p>home</p>",
+                                            "404.html": "gone"})
     (tmp_path / "private.txt").write_text("private")
     (folder / "leak.txt").symlink_to(tmp_path / "private.txt")
     assert answer(folder, "leak.txt").status == 404
@@ -483,7 +485,8 @@ def test_content_types_do_not_depend_on_the_machine():
 
 
 def test_a_site_under_a_base_path(tmp_path):
-    folder = write_tree(tmp_path / "site", {"en/index.html": "<p>en</p>", "404.html": "gone"})
+    folder = write_tree(tmp_path / "site", {MARKER: "", "en/index.html": "<p>en</p>",
+                                            "404.html": "gone"})
     assert answer(folder, "partners/en/", "/partners").body == b"<p>en</p>"
     assert answer(folder, "", "/partners").location == "/partners/"
     assert answer(folder, "en/", "/partners").status == 404
