@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import directory, i18n, labs, markup, publish, render, sources, urls
+from . import directory, i18n, labs, markup, publish, render, sources, typography, urls
 from .context import make_shared, page_context
 from .memo import (
     Memo,
@@ -242,7 +242,8 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
 
         def produce() -> bytes:
             template = envs[page.lang].get_template(page.template)
-            return template.render(page_context(page, body, shared)).encode()
+            html = template.render(page_context(page, body, shared))
+            return typography.typeset(html, page.lang).encode()
 
         if not memo.keep_rendered:
             return produce()

@@ -8,6 +8,7 @@ from . import exports
 from .context import not_found_context
 from .i18n import N_
 from .sitefiles import alternates, robots, sitemap
+from .typography import typeset, typeset_html
 
 CHOOSE = N_("Choose the language of the site: English or French.")
 
@@ -25,10 +26,11 @@ def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
         parts=parts, title=" · ".join(settings.site_name(lang) for lang in settings.languages),
         description=" / ".join(site.translations[lang].gettext(CHOOSE) for lang in envs),
         alternates=alternates(graph, "", settings))
-    files["index.html"] = chooser.encode()
+    files["index.html"] = typeset_html(chooser, settings.languages[0]).encode()
     for lang, env in envs.items():
         title = site.translations[lang].gettext("Page not found")
-        html = env.get_template("404.html").render(not_found_context(shared, lang, title))
+        html = typeset(env.get_template("404.html").render(not_found_context(shared, lang, title)),
+                       lang)
         files[f"{lang}/404.html"] = html.encode()
         if lang == settings.default_language:
             files["404.html"] = html.encode()
