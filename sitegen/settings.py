@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .legal import LEGAL_KEYS, Legal, read_legal
 from .problems import Problem, did_you_mean, error
 from .yamltext import decode_utf8, key_line, parse_yaml
 
 LANGUAGES = ("en", "fr")
 BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-KNOWN_KEYS = ("name", "base_url", "organisation", "default_language")
+KNOWN_KEYS = ("name", "base_url", "organisation", "default_language", *LEGAL_KEYS)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Settings:
     organisation: tuple[tuple[str, str], ...] = ()
     base_url: str = "https://example.org"
     include_drafts: bool = False
+    legal: Legal | None = None  # None for a bare content tree, which has no site.yaml
 
     def site_name(self, lang: str) -> str:
         """The site's name in `lang`."""
@@ -88,4 +90,6 @@ def load_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
                 problems.append(error(path, 1, f"default_language '{value}' is not one of en, fr"))
             else:
                 values[key] = value
+    values["legal"], found = read_legal(data, text, path, LANGUAGES)
+    problems += found
     return Settings(**{k: v for k, v in values.items() if v is not None}), problems
