@@ -7,7 +7,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import directory, i18n, labs, markup, publish, render, sources, typography, urls
+from . import (
+    directory,
+    i18n,
+    labs,
+    markup,
+    publish,
+    render,
+    search,
+    sitepages,
+    sources,
+    typography,
+    urls,
+)
 from .context import make_shared, page_context
 from .memo import (
     Memo,
@@ -41,6 +53,7 @@ class Project:
     static: Path
     cache: Path | None = None  # None: convert all Markdown afresh (--no-cache)
     include_drafts: bool = False
+    search_index: bool = True  # False: publish without running the search indexer
 
 
 @dataclass
@@ -71,7 +84,8 @@ def build(project: Project, memo: Memo | None = None) -> Report:
     if memo.keep_rendered and memo.published:  # a preview: its own folder, changed files only
         report.files = publish.update_in_place(files, copies, project.output, memo.published)
     else:
-        report.files = publish.publish(files, copies, project.output)
+        report.files = publish.publish(files, copies, project.output,
+                                       search.index_site if project.search_index else None)
         if memo.keep_rendered:
             memo.published = publish.markers(files, copies)
     report.lap("write", now)
@@ -166,6 +180,8 @@ def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
     catalogues = tuple(stat_key(f) for f in sorted(project.locales.rglob("*.po")))
     generated = memo.reuse("directory", (labs_token, has_index, catalogues), lambda: (
         directory.directory_pages(lab_records, facets, has_index, settings.languages, gettext)))
+    written = frozenset(s.key for s in content.pages)
+    generated = [*generated, *sitepages.site_pages(written, settings, gettext)]
     problems = check_templates(content.pages, project.templates)
     graph, found = pair_translations(content.pages, generated, settings.languages,
                                      settings.include_drafts)
@@ -176,7 +192,9 @@ def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
 
 def check_templates(page_sources, templates: Path) -> list[Problem]:
     """A page asking for a layout that does not exist is an error on its `template` line."""
-    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "status"}
+    generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "status",
+                      "search", "sitemap", "legal-notice", "accessibility", "personal-data",
+                      "contact"}  # the last four: chosen by the page's key
     available = sorted(p.stem for p in templates.glob("*.html")
                        if not p.name.startswith("_") and p.stem not in generated_only)
     problems = []

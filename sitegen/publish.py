@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -34,13 +35,15 @@ def spare_folder(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> int:
+def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path,
+            finish: Callable[[Path], None] | None = None) -> int:
     """Write every file beside `output`, then swap the new tree in; returns the file count.
 
     The new tree is made by bringing the previous-but-one build (kept hidden beside
     `output`) up to date: unchanged files and folders stay, the rest is rewritten or
     removed. Directory operations dominate the cost of writing a big site, and this
-    avoids nearly all of them. `output` itself is not touched until the swap.
+    avoids nearly all of them. `output` itself is not touched until the swap; `finish`
+    (the search indexer) completes the new tree before it.
     """
     output = output.resolve()
     staging, spare = output.with_name(f".{output.name}.new"), spare_folder(output)
@@ -52,6 +55,8 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
         wanted = {rel: data for rel, data in files.items()}
         wanted.update({rel: source for rel, source in copies.items()})
         _sync(staging, wanted)
+        if finish is not None:
+            finish(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
