@@ -40,8 +40,21 @@ _TEXT_ATTRIBUTE = re.compile(r"""(\s(?:alt|title|aria-label|placeholder|content)
                              r"""([^"]*)(")""")
 RAW = frozenset({"script", "style", "pre", "textarea"})  # one piece each, kept as written
 VERBATIM = frozenset({"code", "kbd", "samp"})
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_STAND_IN = "\ue000"  # a private-use character holds each entity's place meanwhile
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
+
+
+def _spaces_in_html(text: str, insert: bool) -> str:
+    """french_spaces on HTML text, whose entities (`&amp;`, `&#39;`) end in a ';' of their own."""
+    if "&" not in text:
+        return french_spaces(text, insert)
+    if _STAND_IN in text:  # cannot be told from a stand-in: leave such a rare text alone
+        return text
+    entities = iter(_ENTITY.findall(text))
+    spaced = french_spaces(_ENTITY.sub(_STAND_IN, text), insert)
+    return re.sub(_STAND_IN, lambda _: next(entities), spaced)
 
 
 def typeset_html(html: str, lang: str = "fr") -> str:
@@ -57,14 +70,14 @@ def typeset_html(html: str, lang: str = "fr") -> str:
         french = scopes[-1][1] if scopes else lang.startswith("fr")
         if n % 2 == 0:  # text between tags
             if piece and not verbatim_until:
-                pieces[n] = french_spaces(piece, insert=french)
+                pieces[n] = _spaces_in_html(piece, french)
         elif verbatim_until:
             if piece[:len(verbatim_until)].lower() == verbatim_until:
                 verbatim_until = ""
         elif (found := _TAG_NAME.match(piece)) and found.group(1).lower() not in RAW:
             name = found.group(1).lower()
             if '="' in piece and _MARK.search(piece):
-                pieces[n] = _TEXT_ATTRIBUTE.sub(lambda m, f=french: m.group(1) + french_spaces(
+                pieces[n] = _TEXT_ATTRIBUTE.sub(lambda m, f=french: m.group(1) + _spaces_in_html(
                     m.group(2), f) + m.group(3), piece)
             if name in VERBATIM and not piece.endswith("/>") and piece[1] != "/":
                 verbatim_until = f"</{name}"

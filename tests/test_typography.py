@@ -43,6 +43,12 @@ def test_html_text_and_readable_attributes_are_typeset():
         '</a></p></body></html>')
 
 
+def test_entities_keep_their_own_semicolon():
+    html = "<p>Écologie &amp; Environnement ; d&#39;optique &lt;b&gt; : fin&#x21;</p>"
+    assert typeset_html(html) == (f"<p>Écologie &amp; Environnement{NNBSP}; d&#39;optique "
+                                  f"&lt;b&gt;{NBSP}: fin&#x21;</p>")
+
+
 def test_code_scripts_styles_and_comments_are_kept_as_written():
     html = ('<p lang="fr"><code>a : b</code> <kbd>Ctrl :</kbd></p><pre><b>x</b> : y</pre>'
             '<script>if (a<b) { s = " : "; }</script><style>a::after { content: " : "; }</style>'
