@@ -95,21 +95,32 @@ def read_legal(data: dict, text: str, path: str, languages: tuple[str, ...]
                                         "decree 2019-768 asks every page to state the site's "
                                         "accessibility conformity"),
     }
-    if any(part is None for part in parts.values()):
-        return None, reader.problems
     legal = _facts(reader, parts, languages)
     return (None if reader.problems else legal), reader.problems
 
 
 def _facts(reader: _Reader, parts: dict, languages: tuple[str, ...]) -> Legal | None:
-    email = str(parts["contact"]["email"]).strip()
-    if not _EMAIL.fullmatch(email):
-        reader.fail("contact", f"contact email '{email}' is not an e-mail address")
-    status = str(parts["accessibility"]["status"])
+    email = status = when = None
+    if parts["contact"] is not None:
+        email = str(parts["contact"]["email"]).strip()
+        if not _EMAIL.fullmatch(email):
+            reader.fail("contact", f"contact email '{email}' is not an e-mail address")
+    if parts["accessibility"] is not None:
+        status, when = _conformity(reader, parts["accessibility"])
+    publisher, host = parts["publisher"], parts["host"]
+    names = (reader.words(publisher["name"], "publisher", languages) if publisher else None,
+             reader.words(host["name"], "host", languages) if host else None)
+    if reader.problems or None in names or None in parts.values():
+        return None
+    return Legal(names[0], str(publisher["address"]).strip(), parts["director"], names[1],
+                 str(host["address"]).strip(), email, status, when)
+
+
+def _conformity(reader: _Reader, access: dict) -> tuple[str, datetime.date | None]:
+    status, when = str(access["status"]), access["date"]
     if status not in STATUSES:
         reader.fail("accessibility", f"accessibility status '{status}' is not one of "
                     f"{', '.join(STATUSES)}{did_you_mean(status, STATUSES)}")
-    when = parts["accessibility"]["date"]
     if isinstance(when, str):
         try:
             when = datetime.date.fromisoformat(when)
@@ -117,10 +128,5 @@ def _facts(reader: _Reader, parts: dict, languages: tuple[str, ...]) -> Legal | 
             pass
     if not isinstance(when, datetime.date):
         reader.fail("accessibility", f"accessibility date '{when}' is not a date (YYYY-MM-DD)")
-    publisher, host = parts["publisher"], parts["host"]
-    names = (reader.words(publisher["name"], "publisher", languages),
-             reader.words(host["name"], "host", languages))
-    if reader.problems or None in names:
-        return None
-    return Legal(names[0], str(publisher["address"]).strip(), parts["director"], names[1],
-                 str(host["address"]).strip(), email, status, when)
+        when = None
+    return status, when
