@@ -24,7 +24,9 @@ from .render import Link, breadcrumbs, children
 from .sanitize import untrusted_markdown
 from .search_index import option_value
 from .settings import LANGUAGE_NAMES, Settings
+from .sharing import open_graph, print_origin, structured_data
 from .sitefiles import alternates
+from .sitepages import accessibility_status, footer_links, site_tree
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,27 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "summary": lab_summary(page),
         "in_language": shared.in_language,
         "once": lambda name, macro, *args: once(shared, page.lang, name, macro, *args),
+    } | site_context(page, shared, settings.absolute(original.url))
+
+
+def site_context(page: Page, shared: Shared, url: str) -> dict:
+    """What every page shows of the site: footer links, search, sharing tags, print URL."""
+    graph, settings = shared.graph, shared.settings
+    home = graph.get("", page.lang)
+    home_url = home.url if home else f"{settings.base_path}/{page.lang}/"
+    real = graph.real_languages(page.key)
+    directory = graph.get("labs", page.lang)
+    return {
+        "site_links": footer_links(graph, page.lang),
+        "accessibility_status": accessibility_status(settings),
+        "legal": settings.legal,
+        "page_url": url,
+        "print_origin": print_origin(settings),
+        "og_tags": lambda image: open_graph(page, settings, url, real, image),
+        "json_ld": lambda image: structured_data(page, settings, url, home_url, image),
+        "directory_url": directory.url if directory else "",
+        "site_tree": lambda: site_tree(graph, page.lang),
+        "home_page": home,
     }
 
 
@@ -232,7 +255,7 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
     return {"page": page, "content": Markup(""), "nav": shared.nav[lang],
             "home_url": home.url if home else f"{base}/{lang}/", "breadcrumbs": (),
             "children": (), "switcher": switch, "alternates": [], "canonical": "",
-            "figures": ()}
+            "figures": ()} | site_context(page, shared, shared.settings.absolute(page.url))
 
 
 def make_shared(graph, settings, nav, data, figures, labs, facets, gettext,

@@ -162,6 +162,7 @@ def listed(page: Page, site: Site) -> Token | None:
         return Token(tuple(site.labs_by_stem[stem] for stem in page.data[0].stems))
     if page.kind == "facet-list":
         return Token(site.facets[page.data[0]])
-    if page.kind in ("directory", "lab-list") or page.template == "directory.html":
-        return site.labs_token
+    if page.kind in ("directory", "lab-list", "sitemap") or page.template in ("directory.html",
+                                                                               "sitemap.html"):
+        return site.labs_token  # the sitemap lists every lab and facet page too
     return None

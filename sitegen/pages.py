@@ -68,12 +68,16 @@ class Page:
 
 
 TEMPLATES = {HOME: "home.html", SECTION: "section.html", PAGE: "page.html"}
+# pages whose key gives their layout: the site's own pages, written by editors or generated
+KEY_TEMPLATES = {"legal-notice": "legal-notice.html", "accessibility": "accessibility.html",
+                 "personal-data": "personal-data.html", "contact": "contact.html",
+                 "sitemap": "sitemap.html", "search": "search.html"}
 
 
 def page_from_source(source: Source, lang: str) -> Page:
     """The page `source` publishes in the `lang` tree (a fallback when languages differ)."""
     kind = HOME if source.key == "" else SECTION if source.is_section else PAGE
-    template = source.template or TEMPLATES[kind]
+    template = source.template or KEY_TEMPLATES.get(source.key) or TEMPLATES[kind]
     if not template.endswith(".html"):
         template += ".html"
     segment = source.slug if source.lang == lang and source.slug else source.key.rpartition("/")[2]

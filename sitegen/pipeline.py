@@ -7,7 +7,21 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import datafiles, directory, i18n, labs, markup, publish, render, sanitize, sources, urls
+from . import (
+    datafiles,
+    directory,
+    i18n,
+    labs,
+    markup,
+    publish,
+    render,
+    sanitize,
+    search,
+    sitepages,
+    sources,
+    typography,
+    urls,
+)
 from .context import make_shared, page_context
 from .memo import (
     Memo,
@@ -44,6 +58,7 @@ class Project:
     include_drafts: bool = False
     base_url: str | None = None  # instead of site.yaml's, for a staging copy (--base-url)
     force: bool = False  # replace an output folder the build did not write (--force)
+    search_index: bool = True  # False: publish without running the search indexer
 
 
 @dataclass
@@ -79,7 +94,9 @@ def build(project: Project, memo: Memo | None = None) -> Report:
                 report.files = publish.update_in_place(files, copies, project.output,
                                                        memo.published)
             else:
-                report.files = publish.publish(files, copies, project.output)
+                report.files = publish.publish(files, copies, project.output,
+                                               search.index_site if project.search_index
+                                               else None)
                 if memo.keep_rendered:
                     memo.published = publish.markers(files, copies)
         except OSError as exc:  # a full disk, a file removed under the build: the site is as it was
@@ -179,6 +196,8 @@ def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
     catalogues = tuple(stat_key(f) for f in sorted(project.locales.rglob("*.po")))
     generated = memo.reuse("directory", (labs_token, has_index, catalogues), lambda: (
         directory.directory_pages(lab_records, facets, has_index, settings.languages, gettext)))
+    written = frozenset(s.key for s in content.pages)
+    generated = [*generated, *sitepages.site_pages(written, settings, gettext)]
     problems = check_templates(content.pages, project.templates)
     graph, found = pair_translations(content.pages, generated, settings.languages,
                                      settings.include_drafts)
@@ -190,7 +209,8 @@ def make_graph(content: Content, project: Project, memo: Memo) -> tuple:
 def check_templates(page_sources, templates: Path) -> list[Problem]:
     """A page asking for a layout that does not exist is an error on its `template` line."""
     generated_only = {"base", "chooser", "404", "facet", "facet-list", "lab", "lab-list",
-                      "status"}
+                      "status", "search", "sitemap", "legal-notice", "accessibility",
+                      "personal-data", "contact"}  # the last four: chosen by the page's key
     available = sorted(p.stem for p in templates.glob("*.html")
                        if not p.name.startswith("_") and p.stem not in generated_only)
     problems = []
@@ -246,7 +266,8 @@ def render_site(site: Site, project: Project, report: Report, memo: Memo
 
         def produce() -> bytes:
             template = envs[page.lang].get_template(page.template)
-            return template.render(page_context(page, body, shared)).encode()
+            html = template.render(page_context(page, body, shared))
+            return typography.typeset(html, page.lang).encode()
 
         if not memo.keep_rendered:
             return produce()

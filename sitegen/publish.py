@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -71,14 +72,15 @@ def spare_folder(output: Path) -> Path:
     return output.with_name(f".{output.name}.previous")
 
 
-def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> int:
+def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path,
+            finish: Callable[[Path], None] | None = None) -> int:
     """Write every file beside `output`, then swap the new tree in; returns the file count.
 
     The new tree is made by bringing the previous-but-one build (kept hidden beside
     `output`) up to date: unchanged files and folders stay, the rest is rewritten or
     removed. Directory operations dominate the cost of writing a big site, and this
-    avoids nearly all of them. `output` itself is not touched until the swap, which
-    replaces it in one step (see swap.py).
+    avoids nearly all of them. `finish` (the search indexer) completes the new tree,
+    then it replaces `output` in one step (see swap.py).
     """
     output = output.resolve()
     staging, spare = staging_folder(output), spare_folder(output)
@@ -93,6 +95,8 @@ def publish(files: dict[str, bytes], copies: dict[str, Path], output: Path) -> i
         wanted.update({rel: source for rel, source in copies.items()})
         wanted[MARKER] = MARKER_TEXT
         _sync(staging, wanted)
+        if finish is not None:
+            finish(staging)
         swap_in(staging, output, spare)
         if spare.is_dir() and not (spare / MARKER).is_file():  # replaced with --force: the
             (spare / MARKER).write_bytes(MARKER_TEXT)  # next build's canvas, ours from now on

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .legal import LEGAL_KEYS, Legal, read_legal
 from .problems import Problem, did_you_mean, error
 from .safefiles import read_bytes, refusal
 from .yamltext import decode_utf8, key_line, parse_yaml
@@ -14,7 +15,7 @@ from .yamltext import decode_utf8, key_line, parse_yaml
 LANGUAGES = ("en", "fr")
 BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-KNOWN_KEYS = ("name", "base_url", "organisation", "default_language")
+KNOWN_KEYS = ("name", "base_url", "organisation", "default_language", *LEGAL_KEYS)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Settings:
     organisation: tuple[tuple[str, str], ...] = ()
     base_url: str = "https://example.org"
     include_drafts: bool = False
+    legal: Legal | None = None  # None for a bare content tree, which has no site.yaml
 
     def site_name(self, lang: str) -> str:
         """The site's name in `lang`."""
@@ -100,4 +102,6 @@ def read_settings(content: Path, include_drafts: bool = False) -> tuple[Settings
                 problems.append(error(path, 1, f"default_language '{value}' is not one of en, fr"))
             else:
                 values[key] = value
+    values["legal"], found = read_legal(data, text, path, LANGUAGES)
+    problems += found
     return Settings(**{k: v for k, v in values.items() if v is not None}), problems

@@ -9,6 +9,8 @@ from .context import not_found_context
 from .i18n import N_
 from .search_index import INDEX_NAME, search_index
 from .sitefiles import alternates, robots, sitemap
+from .sitepages import accessibility_status, footer_links
+from .typography import typeset, typeset_html
 
 CHOOSE = N_("Choose the language of the site: English or French.")
 
@@ -22,14 +24,19 @@ def extra_files(site, envs, shared, memo, shape) -> dict[str, bytes]:
     parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
                                                                    home=graph.get("", lang)))
              for lang in settings.languages if graph.get("", lang)]
+    footers = [(lang, Markup(envs[lang].get_template("_footer.html").render(
+        site_links=footer_links(graph, lang), accessibility_status=accessibility_status(
+            settings)))) for lang in settings.languages]
     chooser = envs[settings.languages[0]].get_template("chooser.html").render(
-        parts=parts, title=" · ".join(settings.site_name(lang) for lang in settings.languages),
+        parts=parts, footers=footers,
+        title=" · ".join(settings.site_name(lang) for lang in settings.languages),
         description=" / ".join(site.translations[lang].gettext(CHOOSE) for lang in envs),
         alternates=alternates(graph, "", settings))
-    files["index.html"] = chooser.encode()
+    files["index.html"] = typeset_html(chooser, settings.languages[0]).encode()
     for lang, env in envs.items():
         title = site.translations[lang].gettext("Page not found")
-        html = env.get_template("404.html").render(not_found_context(shared, lang, title))
+        html = typeset(env.get_template("404.html").render(not_found_context(shared, lang, title)),
+                       lang)
         files[f"{lang}/404.html"] = html.encode()
         if lang == settings.default_language:
             files["404.html"] = html.encode()

@@ -79,6 +79,8 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[object, list[
         if context := getattr(exc, "context", None):
             problem = f"{context}: {problem}"
         return None, [error(path, line, f"invalid YAML: {problem}", col)]
+    except ValueError as exc:  # a well-formed value libyaml cannot build: 2026-13-01
+        return None, [error(path, first_line, f"invalid YAML value: {exc}")]
 
 
 def key_line(text: str, key: str, first_line: int = 1) -> int:

@@ -27,9 +27,11 @@ def build_fixture(output: Path, cache: Path | None) -> None:
 
 
 def published_files(output: Path) -> dict[str, bytes]:
-    """The files a golden comparison covers: everything but the design's assets."""
+    """The files a golden comparison covers: everything but the design's assets and the search
+    index (binary, and tested in the browser)."""
     return {p.relative_to(output).as_posix(): p.read_bytes() for p in sorted(output.rglob("*"))
-            if p.is_file() and not p.relative_to(output).as_posix().startswith("assets/")}
+            if p.is_file() and not p.relative_to(output).as_posix().startswith(("assets/",
+                                                                                  "pagefind/"))}
 
 
 def main() -> None:

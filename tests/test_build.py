@@ -14,6 +14,11 @@ SITE = {
     "site.yaml": """
         name: {en: Partnerships, fr: Partenariats}
         base_url: https://example.org
+        publisher: {name: Example Centre, address: "1 rue de l’Exemple, Paris"}
+        director: Ada Example
+        host: {name: Example Hosting, address: "2 rue de l’Hôte, Lyon"}
+        contact: {email: team@example.org}
+        accessibility: {status: partially-compliant, date: 2026-01-15}
     """,
     "index.en.md": """
         ---
@@ -125,7 +130,7 @@ def test_navigation_breadcrumbs_and_skip_link_are_in_the_page_language(site):
     site.write(SITE).build()
     html = site.page("/fr/a-propos/histoire/")
     assert '<a class="skip-link" href="#main">Aller au contenu</a>' in html
-    assert '<nav class="main-nav" aria-label="Navigation principale">' in html
+    assert '<nav class="main-nav" id="main-nav" aria-label="Navigation principale">' in html
     nav = html.split('class="main-nav"')[1].split("</nav>")[0]
     assert nav.index("À propos") < nav.index("Industrie")  # by weight
     crumbs = html.split('class="breadcrumbs')[1].split("</nav>")[0]

@@ -64,8 +64,8 @@ def test_a_broken_link_in_a_template_is_reported_once_at_its_line(site, tmp_path
     line = base[:base.index("/en/contact/")].count("\n") + 1
     site.write(HOME)
     assert lines(site, "links", templates=templates) == [
-        f"templates/base.html:{line}: link to /en/contact/: no page or file at /en/contact/ "
-        "(on /en/ and 4 other pages)"]
+        f"templates/base.html:{line}: link to /en/contact/: no page or file at /en/contact/; "
+        "did you mean /en/search/? (on /en/ and 8 other pages)"]  # its sitemap and search too
 
 
 def test_a_link_in_lab_data_is_reported_in_the_lab_file(site):
@@ -76,7 +76,8 @@ def test_a_link_in_lab_data_is_reported_in_the_lab_file(site):
           en: "See [our page](/en/nowhere/)."
     """})
     assert lines(site, "links") == [
-        "content/labs/umr-1.yaml:3: link to /en/nowhere/: no page or file at /en/nowhere/"]
+        "content/labs/umr-1.yaml:3: link to /en/nowhere/: no page or file at /en/nowhere/; "
+        "did you mean /en/search/?"]
 
 
 def test_link_to_a_page_only_in_the_other_language_is_reported_and_marked(site):

@@ -9,6 +9,7 @@ from conftest import ROOT, run_cli, write_tree
 
 from sitegen import __version__
 
+MINI_SETTINGS = ROOT / "tests" / "fixtures" / "mini" / "content" / "site.yaml"
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHello.\n",
         "index.fr.md": "---\ntitle: Accueil\n---\nBonjour.\n"}
 
@@ -29,13 +30,15 @@ def test_version(tmp_path):
 
 
 def test_base_url_builds_a_staging_copy_without_touching_site_yaml(tmp_path):
-    write_tree(tmp_path / "content", {**HOME, "site.yaml": "base_url: https://www.example.fr\n"})
+    settings = MINI_SETTINGS.read_text(encoding="utf-8").replace("https://mini.example.org",
+                                                                  "https://www.example.fr")
+    write_tree(tmp_path / "content", {**HOME, "site.yaml": settings})
     result = run_cli("--base-url", "https://staging.example.net/site/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "output" / "en" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://staging.example.net/site/en/">' in home
     assert "https://www.example.fr" not in (tmp_path / "output" / "sitemap.xml").read_text()
-    assert (tmp_path / "content" / "site.yaml").read_text() == "base_url: https://www.example.fr\n"
+    assert (tmp_path / "content" / "site.yaml").read_text(encoding="utf-8") == settings
 
 
 def test_quiet_prints_errors_only(tmp_path):

@@ -138,10 +138,10 @@ def test_what_the_registry_does_not_give_is_a_choice_of_its_own(site):
     assert re.search(r'href="/en/laboratories/institutes/not-given/">Institute not given in '
                      r'the registry</a> <span class="lab-meta">\(2\)', institutes)
     index = site.page("/fr/laboratoires/")
-    assert '<option value="none">Institut non renseigné dans le registre : 2 laboratoires' \
+    assert '<option value="none">Institut non renseigné dans le registre\u00a0: 2 laboratoires' \
            '</option>' in index
     # in France without a region: Paris (UMR 2), Labo 002, 003; abroad is not 'not given'
-    assert "Région non renseignée dans le registre : 3 laboratoires" in index
+    assert "Région non renseignée dans le registre\u00a0: 3 laboratoires" in index
     assert "Pays non renseigné dans le registre" not in index  # Chile is named
 
 

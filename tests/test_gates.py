@@ -34,6 +34,12 @@ PAGES = [
     ("facet", "/en/laboratories/institutes/insmi/", "/fr/laboratoires/instituts/insmi/"),
     ("lab", "/en/laboratories/umr-5219/", "/fr/laboratoires/umr-5219/"),
     ("404", "/en/404.html", "/fr/404.html"),
+    ("legal notice", "/en/legal-notice/", "/fr/mentions-legales/"),
+    ("accessibility", "/en/accessibility/", "/fr/accessibilite/"),
+    ("personal data", "/en/personal-data/", "/fr/donnees-personnelles/"),
+    ("contact", "/en/contact/", "/fr/contact/"),
+    ("sitemap", "/en/sitemap/", "/fr/plan-du-site/"),
+    ("search", "/en/search/", "/fr/recherche/"),
 ]
 VISITS = [pytest.param(url, other, lang, id=f"{kind}-{lang}") for kind, en, fr in PAGES
           for url, other, lang in ((en, fr, "en"), (fr, en, "fr"))]
