@@ -16,6 +16,25 @@ from .problems import BuildFailed, Problem, error
 from .settings import LANGUAGE_NAMES, Settings
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process: Jinja reuses a template's code while its source
+    (checked by Jinja's own checksum) is unchanged, so each build and each preview rebuild
+    skips recompiling every template."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()  # every environment below is made with the same options
+
+
 @dataclass(frozen=True)
 class NavItem:
     """One link of the main navigation."""
@@ -46,6 +65,7 @@ def make_environment(templates: Path, lang: str, translations, settings: Setting
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        bytecode_cache=COMPILED,
     )
     env.policies["ext.i18n.trimmed"] = True  # must agree with babel.cfg's `trimmed = true`
     env.install_gettext_translations(translations, newstyle=True)
