@@ -62,8 +62,10 @@ class TinySite:
         write_tree(self.content, files)
         return self
 
-    def build(self, **options):
-        return build(project(self.tmp, **options))
+    def build(self, search_index: bool = False, **options):
+        """Build it; the search indexer (a program of its own, two thirds of a tiny build's
+        time) runs only for a test that asks for it: `build(search_index=True)`."""
+        return build(project(self.tmp, search_index=search_index, **options))
 
     def errors(self, **options) -> list[str]:
         """The problems a failing build reports, as printed."""
@@ -93,3 +95,14 @@ def real_site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return output
+
+
+SLOW_FIXTURES = {"real_site", "running"}  # the whole real site built; a preview server process
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that reads the whole real site, or talks to a preview server in its own process,
+    is a gate: the fast suite leaves it out, the full suite runs it."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gate)

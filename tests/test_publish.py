@@ -9,6 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, write_tree
 
 from sitegen import swap
@@ -70,6 +71,7 @@ class Reader(threading.Thread):
                 self.mixed.append(found)
 
 
+@pytest.mark.gate
 def test_a_reader_never_finds_the_site_missing_or_mixed_during_ten_builds(tmp_path):
     output = tmp_path / "output"
     assert finished(build(content_of(tmp_path / "content", 0), output))[0] == 0
@@ -86,6 +88,7 @@ def test_a_reader_never_finds_the_site_missing_or_mixed_during_ten_builds(tmp_pa
     assert versions(os.open(output, os.O_RDONLY)) == (b"10", b"10")
 
 
+@pytest.mark.gate
 def test_two_builds_at_once_neither_crash_nor_mix(tmp_path):
     output = tmp_path / "output"
     first, second = content_of(tmp_path / "a", 1), content_of(tmp_path / "b", 2)

@@ -282,7 +282,7 @@ def test_pages_have_sharing_tags_and_structured_data(real_site):
 
 
 def test_the_search_index_is_built_before_the_site_is_published(site, monkeypatch):
-    site.write({"index.en.md": "---\ntitle: Home\n---\nFirst.\n"}).build()
+    site.write({"index.en.md": "---\ntitle: Home\n---\nFirst.\n"}).build(search_index=True)
     assert (site.output / "pagefind" / "pagefind-entry.json").is_file()
     before = {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
     site.write({"index.en.md": "---\ntitle: Home\n---\nSecond.\n"})
