@@ -211,12 +211,22 @@ def extracted_strings(root: Path) -> dict[tuple[str, str | None], tuple[str, int
     def keep(folder: str) -> bool:  # walk only the folders babel.cfg names, not content/
         return Path(folder).relative_to(root).parts[0] in tops
 
-    found = {}
-    for path, line, message, _comments, context in extract_from_dir(
-            root, method_map, options_map, directory_filter=keep):
-        msgid = message if isinstance(message, str) else message[0]
-        found.setdefault((msgid, context), (path, line))
-    return found
+    sources = tuple((path, path.stat().st_mtime_ns, path.stat().st_size)
+                    for top in sorted(tops) for path in sorted((root / top).rglob("*"))
+                    if path.is_file())
+    key = (root, config.read_bytes(), sources)  # every file babel could read, as it is now
+    if key not in _EXTRACTED:
+        found = {}
+        for path, line, message, _comments, context in extract_from_dir(
+                root, method_map, options_map, directory_filter=keep):
+            msgid = message if isinstance(message, str) else message[0]
+            found.setdefault((msgid, context), (path, line))
+        _EXTRACTED.clear()
+        _EXTRACTED[key] = found
+    return dict(_EXTRACTED[key])
+
+
+_EXTRACTED: dict = {}  # the last extraction, reused while no file it read has changed
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,15 @@ each is one `path:line: message`, exit 1 within seconds, and the site as it was.
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, TinySite, write_tree
+from conftest import TinySite, run_cli, write_tree
 
 from sitegen.publish import MARKER
 
@@ -32,10 +32,14 @@ def snapshot(output: Path) -> dict:
 
 
 def run(content: Path, output: Path, *options: str) -> subprocess.CompletedProcess:
-    """`python build.py` on a content tree, as an editor runs it."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--content", str(content),
-                           "--output", str(output), "--no-cache", *options],
-                          capture_output=True, text=True, cwd=content.parent, timeout=GUARD_S)
+    """`python build.py` on a content tree, as an editor runs it (in this process; a build
+    that hangs ends the test run with every thread's stack instead of blocking it)."""
+    faulthandler.dump_traceback_later(GUARD_S, exit=True)
+    try:
+        return run_cli("--content", str(content), "--output", str(output), "--no-cache",
+                       *options, cwd=content.parent)
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 def errors(result: subprocess.CompletedProcess) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +13,9 @@ import pytest
 import yaml
 
 from sitegen.labs import load_labs
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import import_labs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "tests" / "data" / "registry"
@@ -22,9 +27,17 @@ STEMS = ["irl-2005", "irl-3457", "irl-3757", "rnsr-201421921w", "uar-3138", "umr
 
 def run_import(out: Path, *args: str | Path, rnsr: Path = RNSR,
                ror: Path = ROR) -> subprocess.CompletedProcess:
-    """Run scripts/import_labs.py into `out`, as an editor would."""
-    command = [sys.executable, "scripts/import_labs.py", rnsr, ror, "--out", out, *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    """`python scripts/import_labs.py` into `out`, as an editor runs it (in this process: its
+    exit status and what it printed, as `subprocess.run` gives them)."""
+    argv = [str(arg) for arg in (rnsr, ror, "--out", out, *args)]
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.chdir(ROOT), contextlib.redirect_stdout(stdout), \
+            contextlib.redirect_stderr(stderr):
+        try:
+            status = import_labs.main(argv)
+        except SystemExit as exit:  # argparse's usage errors
+            status = exit.code
+    return subprocess.CompletedProcess(argv, status, stdout.getvalue(), stderr.getvalue())
 
 
 def read(out: Path, stem: str) -> dict:
@@ -39,9 +52,11 @@ def texts(out: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def labs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
-    """The extract imported once, for the tests that only read the result."""
+    """The extract imported once, for the tests that only read the result: by the command
+    itself, in a process of its own, as an editor types it."""
     out = tmp_path_factory.mktemp("content") / "labs"
-    return out, run_import(out)
+    command = [sys.executable, "scripts/import_labs.py", RNSR, ROR, "--out", out]
+    return out, subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def test_one_file_per_cnrs_laboratory_and_counts_reported(labs):
