@@ -113,14 +113,23 @@ def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Finding]:
 
 def markdown_h1(text: str, first_line: int = 1) -> list[Finding]:
     """'# Heading' lines: the page's title is its h1, so each would be a second one."""
-    found = []
-    for match in re.finditer(r"^ {0,3}# +(\S.*?)[ #]*$|^(\S.*)\n {0,3}=+ *$",
+    found, conflict = [], bool(conflict_markers(text))
+    for match in re.finditer(r"^ {0,3}# +(\S.*?)[ #]*$|^(\S.*)\n {0,3}(=+) *$",
                              blank_code(text), re.MULTILINE):
+        if conflict and match.group(3) == "=" * 7:
+            continue  # the middle of a merge conflict, reported as one
         title = match.group(1) or match.group(2)
         found.append((_line(text, match.start(), first_line),
                       f"'{_shorten(title)}' is a level-1 heading, but the page's title is "
                       "already its h1: make it '## " + _shorten(title) + "'"))
     return found
+
+
+def conflict_markers(text: str, first_line: int = 1) -> list[Finding]:
+    """Lines a version-control merge left behind (<<<<<<<, =======, >>>>>>>)."""
+    return [(_line(text, m.start(), first_line),
+             "a merge conflict marker is left in the text: keep one version, remove the marks")
+            for m in re.finditer(r"^(<{7}|>{7})(?: .*)?$", text, re.MULTILINE)]
 
 
 class _H1Finder(HTMLParser):

@@ -108,3 +108,9 @@ def test_broken_or_unclosed_toml_is_one_message_with_its_line():
     meta, found = detect.read_toml_front_matter('+++\ntitle = "a"\n')
     assert meta is None and found[0][0] == 1 and "not closed" in found[0][1]
     assert detect.read_toml_front_matter("---\ntitle: a\n---\n") == (None, [])
+
+
+def test_merge_conflict_markers_are_one_finding_each_not_a_heading():
+    text = "Intro\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> 023fe7e\n"
+    assert [line for line, _ in detect.conflict_markers(text, first_line=3)] == [4, 8]
+    assert detect.markdown_h1(text) == []
