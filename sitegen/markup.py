@@ -13,14 +13,14 @@ from pathlib import Path
 import markdown
 
 from .fastinline import use_skipping_inline
+from .mdlists import EXTENSIONS, new_engine
 from .parallel import map_on_cores
 
-EXTENSIONS = ["tables", "attr_list", "md_in_html", "fenced_code", "footnotes", "def_list",
-              "abbr", "toc"]
-ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)}"
+# the lists pre-pass (mdlists.py) is part of the engine: a change to it must miss the cache
+ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)} commonmark-lists 1"
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:
-    engine = use_skipping_inline(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
+    engine = use_skipping_inline(new_engine(EXTENSIONS, html_blocks=not escape_html))
     if escape_html:  # registry text: raw HTML is shown as text, never as markup
         engine.preprocessors.deregister("html_block")
         engine.inlinePatterns.deregister("html")
