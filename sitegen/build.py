@@ -7,23 +7,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import (
-    datafiles,
-    directory,
-    i18n,
-    labs,
-    markup,
-    publish,
-    render,
-    sanitize,
-    search,
-    sitepages,
-    sources,
-    typography,
-    urls,
-)
-from .context import make_shared, page_context
-from .memo import (
+from .content import datafiles, i18n, labs, sources, urls
+from .content.pages import Page, TranslationGraph, pair_translations
+from .content.settings import Settings, load_settings
+from .generators import directory, sitepages
+from .parallel import map_on_cores
+from .preview.memo import (
     Memo,
     Token,
     design_fingerprint,
@@ -35,14 +24,16 @@ from .memo import (
     stat_key,
     structure,
 )
-from .output import Output, Writer, page_writer
-from .pages import Page, TranslationGraph, pair_translations
-from .parallel import map_on_cores
 from .problems import Problem, did_you_mean, error, raise_if_errors
-from .publish import static_assets
-from .settings import Settings, load_settings
-from .special import extra_files
-from .swap import locked
+from .publish import folder as publish
+from .publish import search
+from .publish.folder import static_assets
+from .publish.output import Output, Writer, page_writer
+from .publish.swap import locked
+from .render import markup, sanitize, typography
+from .render import templates as render
+from .render.context import make_shared, page_context
+from .render.extras import extra_files
 
 
 @dataclass(frozen=True)

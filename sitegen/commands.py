@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .pipeline import Project, Report, build
+from .build import Project, Report, build
 from .problems import BuildFailed, summary_line
 
 

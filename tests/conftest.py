@@ -14,8 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitegen.build import Project, build  # noqa: E402
 from sitegen.cli import main as cli_main  # noqa: E402
-from sitegen.pipeline import Project, build  # noqa: E402
 from sitegen.problems import BuildFailed  # noqa: E402
 
 

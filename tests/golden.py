@@ -13,7 +13,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from sitegen.pipeline import Project, build  # noqa: E402
+from sitegen.build import Project, build  # noqa: E402
 
 FIXTURE = HERE / "fixtures" / "mini" / "content"
 GOLDEN = HERE / "golden" / "mini"

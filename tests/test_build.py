@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from sitegen.pipeline import Project, build
+from sitegen.build import Project, build
 from sitegen.problems import BuildFailed
 
 SITE = {
@@ -240,5 +240,5 @@ def test_template_mistakes_name_the_template_and_line(site, tmp_path):
             "statement block'"]
     assert problems('{% extends "base.html" %}\n{% block body %}\n{{ page.titel }}\n'
                     '{% endblock %}\n') == [
-        "templates/page.html:3: template error: 'sitegen.pages.Page object' has no attribute "
-        "'titel'"]
+        "templates/page.html:3: template error: 'sitegen.content.pages.Page object' has no "
+        "attribute 'titel'"]

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, project, run_cli
 
-from sitegen import translation_status
-from sitegen.check import run_checks, status_page
+from sitegen.check import translation_status
+from sitegen.check.command import run_checks, status_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "check"
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHello.\n",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.labs import load_labs
+from sitegen.content.labs import load_labs
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "tests" / "data" / "registry"

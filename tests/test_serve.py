@@ -26,12 +26,10 @@ from markupsafe import escape
 from tornado.websocket import websocket_connect
 from watchfiles import Change
 
-from sitegen import pipeline
-from sitegen.memo import Memo
-from sitegen.problems import BuildFailed, error, warning
-from sitegen.publish import MARKER
-from sitegen.serve import answer, content_type, exposure_warning, live_page
-from sitegen.watch import (
+from sitegen import build as pipeline
+from sitegen.preview.memo import Memo
+from sitegen.preview.serve import answer, content_type, exposure_warning, live_page
+from sitegen.preview.watch import (
     Outcome,
     build_preview,
     change_filter,
@@ -40,6 +38,8 @@ from sitegen.watch import (
     problems_panel,
     report_lines,
 )
+from sitegen.problems import BuildFailed, error, warning
+from sitegen.publish.folder import MARKER
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 WAIT = 20  # seconds any one step may take before the test fails

@@ -14,8 +14,9 @@ from gates.browser import CHROMIUM, launched_chromium
 from gates.checkers import axe_violations, missing_axe
 from gates.server import serving
 
-from sitegen import pipeline, search
+from sitegen import build as pipeline
 from sitegen.problems import BuildFailed
+from sitegen.publish import search
 
 # (page type, English URL, French URL)
 PAGES = [

@@ -9,12 +9,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from . import linkcheck, render, translation_status
-from .context import Switch, make_shared, not_found_context
-from .pipeline import Memo, Project, Report, Site, load_site, render_site
-from .problems import BuildFailed
-from .publish import static_assets
-from .settings import LANGUAGE_NAMES
+from ..build import Memo, Project, Report, Site, load_site, render_site
+from ..content.settings import LANGUAGE_NAMES
+from ..problems import BuildFailed
+from ..publish.folder import static_assets
+from ..render import templates as render
+from ..render.context import Switch, make_shared, not_found_context
+from . import linkcheck, translation_status
 from .translation_status import MISSING, ORIGINAL, SINGLE, STALE, UNKNOWN, UP_TO_DATE
 
 ERROR, WARNING, NOTE = "error", "warning", "note"

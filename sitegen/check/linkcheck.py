@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .context import lab_summary
-from .pages import Page, TranslationGraph
-from .pipeline import Project, Site
-from .settings import Settings
+from ..build import Project, Site
+from ..content.pages import Page, TranslationGraph
+from ..content.settings import Settings
+from ..render.context import lab_summary
 
 # The build writes every attribute itself (templates, Python-Markdown), so a scan of tags is
 # exact and keeps the check fast on thousands of pages; raw HTML in content may use either quote.

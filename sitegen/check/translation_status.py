@@ -12,11 +12,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from .i18n import catalogue_path
-from .labs import Lab
-from .pages import TranslationGraph
-from .settings import load_settings
-from .sources import Source, parse_page
+from ..content.i18n import catalogue_path
+from ..content.labs import Lab
+from ..content.pages import TranslationGraph
+from ..content.settings import load_settings
+from ..content.sources import Source, parse_page
 
 SNAPSHOTS = ".translation-sources"  # in the content tree; dot-folders are never published
 RECORD = re.compile(r"([a-z]{2})@([0-9a-f]{12})")

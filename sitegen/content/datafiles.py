@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..problems import Problem
+from ..text.safefiles import read_bytes
+from ..text.yamltext import decode_utf8, parse_yaml
 from . import figures
-from .problems import Problem
-from .safefiles import read_bytes
-from .yamltext import decode_utf8, parse_yaml
 
 check_groups = figures.check_groups
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..problems import Problem, warning
 from .labs import place
 from .labschema import INSTITUTES, kind_of
-from .problems import Problem, warning
 
 FILE = "key_figures"  # data/key_figures.yaml
 FORMATS = ("number", "percent", "fraction", "directory")

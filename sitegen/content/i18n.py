@@ -14,7 +14,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
-from .problems import Problem, error
+from ..problems import Problem, error
 from .settings import BABEL_LOCALES
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from .casing import proper_case
-from .collation import sort_key
+from ..problems import Problem, error
+from ..text.casing import proper_case
+from ..text.collation import sort_key
+from ..text.yamltext import load_limited
 from .labschema import ATTRIBUTION, INSTITUTES, LANGS, SCHEMA, Issue, check_lab  # noqa: F401
-from .problems import Problem, error
-from .yamltext import load_limited
 
 
 def pick(texts: Text | TextList, lang: str) -> tuple | None:

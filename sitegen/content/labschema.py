@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from .problems import did_you_mean
-from .regions import regions
+from ..problems import did_you_mean
+from ..text.regions import regions
 
 INSTITUTES = ("INSB", "INC", "INEE", "INSHS", "INSIS", "INSMI", "INP", "IN2P3", "INSU", "INS2I")
 LANGS = ("fr", "en")

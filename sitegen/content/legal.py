@@ -6,8 +6,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .problems import Problem, did_you_mean, error
-from .yamltext import key_line
+from ..problems import Problem, did_you_mean, error
+from ..text.yamltext import key_line
 
 LEGAL_KEYS = ("publisher", "director", "host", "contact", "accessibility")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .problems import Problem, error, warning
+from ..problems import Problem, error, warning
 from .sources import Source
 
 HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST = (

@@ -7,10 +7,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..problems import Problem, did_you_mean, error
+from ..text.safefiles import read_bytes, refusal
+from ..text.yamltext import decode_utf8, key_line, parse_yaml
 from .legal import LEGAL_KEYS, Legal, read_legal
-from .problems import Problem, did_you_mean, error
-from .safefiles import read_bytes, refusal
-from .yamltext import decode_utf8, key_line, parse_yaml
 
 LANGUAGES = ("en", "fr")
 BABEL_LOCALES = {"en": "en", "fr": "fr_FR"}

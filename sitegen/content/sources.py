@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .problems import Problem, did_you_mean, error
-from .safefiles import entry_problem, read_bytes
-from .yamltext import decode_utf8, key_line, parse_yaml
+from ..problems import Problem, did_you_mean, error
+from ..text.safefiles import entry_problem, read_bytes
+from ..text.yamltext import decode_utf8, key_line, parse_yaml
 
 FRONT_MATTER_KEYS = ("title", "description", "slug", "weight", "menu", "draft", "template",
                      "figures", "only_in", "translated_from")

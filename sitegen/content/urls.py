@@ -7,8 +7,8 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from ..problems import Problem, did_you_mean, error
 from .pages import Page, TranslationGraph
-from .problems import Problem, did_you_mean, error
 
 SAFE_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._~-]*")
 PAGE_EXTENSIONS = (".md", ".yaml", ".yml")

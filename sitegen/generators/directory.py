@@ -9,12 +9,12 @@ from functools import cache
 
 from babel import Locale
 
-from .collation import slugify, sort_key
-from .i18n import N_
-from .labs import Lab, short_acronym
-from .pages import DIRECTORY, FACET, FACET_LIST, LAB, LAB_LIST, Page
-from .regions import regions
-from .settings import BABEL_LOCALES
+from ..content.i18n import N_
+from ..content.labs import Lab, short_acronym
+from ..content.pages import DIRECTORY, FACET, FACET_LIST, LAB, LAB_LIST, Page
+from ..content.settings import BABEL_LOCALES
+from ..text.collation import slugify, sort_key
+from ..text.regions import regions
 
 SECTION = "labs"
 PAGE_SIZE = 100  # labs per page of the lists readers without JavaScript browse

@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import fields
 
-from .labs import ATTRIBUTION, Lab, Text, TextList
-from .regions import regions
+from ..content.labs import ATTRIBUTION, Lab, Text, TextList
+from ..text.regions import regions
 
 GEOGRAPHY = "INSEE, Code officiel géographique (regions), Licence Ouverte 2.0"
 AS_WRITTEN = ("name_as_written", "city_as_written", "supervisors_as_written")

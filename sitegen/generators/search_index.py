@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from ..content.labs import Lab
 from .directory import NOT_GIVEN, Facet, country_name, facet_segment
-from .labs import Lab
 
 INDEX_NAME = "labs-index.js"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from .pages import TranslationGraph
-from .settings import Settings
+from ..content.pages import TranslationGraph
+from ..content.settings import Settings
 
 
 def alternates(graph: TranslationGraph, key: str, settings: Settings) -> list[tuple[str, str]]:

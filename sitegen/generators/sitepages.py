@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .i18n import N_
-from .pages import KEY_TEMPLATES, Page, TranslationGraph
-from .settings import Settings
+from ..content.i18n import N_
+from ..content.pages import KEY_TEMPLATES, Page, TranslationGraph
+from ..content.settings import Settings
 
 FOOTER = ("legal-notice", "accessibility", "personal-data", "contact", "sitemap")
 SEARCH, SITEMAP = "search", "sitemap"

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import labs, markup, render, safefiles, sources
-from .pages import Page
-from .problems import Problem
+from ..content import labs, sources
+from ..content.pages import Page
+from ..problems import Problem
+from ..render import markup
+from ..render import templates as render
+from ..text import safefiles
 
 if TYPE_CHECKING:
-    from .pipeline import Project, Site
+    from ..build import Project, Site
 
 
 @dataclass

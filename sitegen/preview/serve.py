@@ -21,8 +21,8 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
 from tornado.websocket import WebSocketClosedError
 
-from .pipeline import Project
-from .publish import MARKER
+from ..build import Project
+from ..publish.folder import MARKER
 from .watch import Outcome, preview_project, problems_panel, report_lines, start_watching
 
 SWAP_WAIT_S, SWAP_TRIES = 0.005, 40  # a request that lands mid-swap waits up to 0.2 s
@@ -145,7 +145,7 @@ class StatusHandler(web.RequestHandler):
 
     async def get(self, lang: str) -> None:
         """Run the check (a few seconds on the real site) away from the server's thread."""
-        from .check import status_page  # only the preview's report page needs it
+        from ..check.command import status_page  # only the preview's report page needs it
         page = await asyncio.get_running_loop().run_in_executor(
             None, status_page, self.preview.project, lang)
         self.set_header("Cache-Control", "no-store")

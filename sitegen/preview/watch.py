@@ -14,11 +14,11 @@ from pathlib import Path
 import watchfiles
 from jinja2 import Environment
 
-from . import pipeline
-from .commands import summary
+from .. import build as pipeline
+from ..commands import summary
+from ..content.settings import load_settings
+from ..problems import BuildFailed, Problem, error, summary_line
 from .memo import Memo
-from .problems import BuildFailed, Problem, error, summary_line
-from .settings import load_settings
 
 PANEL_TEMPLATE = "_preview.html"  # in the project's templates/
 PREVIEW_FOLDER = ".preview"  # in the project, git-ignored; never the published output/

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .problems import BuildFailed, error
+from ..problems import BuildFailed, error
 from .swap import swap_in
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pages import Page
-from .problems import Problem, error
+from ..content.pages import Page
+from ..problems import Problem, error
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .problems import BuildFailed, error
+from ..problems import BuildFailed, error
 
 BUNDLE = "pagefind"  # the index's folder in the published site
 # lists that repeat every laboratory's name would outrank the laboratories' own pages

@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .problems import BuildFailed, error
+from ..problems import BuildFailed, error
 
 AT_FDCWD, RENAME_EXCHANGE, RENAME_SWAP = -100, 2, 2
 LOCK_WAIT_S, LOCK_POLL_S = 600, 0.05

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .collation import sort_key
-from .directory import (
+from ..content.i18n import IN_LANGUAGE
+from ..content.labs import short_acronym
+from ..content.pages import Page, TranslationGraph
+from ..content.settings import LANGUAGE_NAMES, Settings
+from ..generators.directory import (
     DIMENSIONS,
     NOT_GIVEN,
     PAGE_SIZE,
@@ -17,16 +20,13 @@ from .directory import (
     facet_title,
     in_reading_order,
 )
-from .i18n import IN_LANGUAGE
-from .labs import short_acronym
-from .pages import Page, TranslationGraph
-from .render import Link, breadcrumbs, children
+from ..generators.search_index import option_value
+from ..generators.sitefiles import alternates
+from ..generators.sitepages import accessibility_status, footer_links, site_tree
+from ..text.collation import sort_key
 from .sanitize import untrusted_markdown
-from .search_index import option_value
-from .settings import LANGUAGE_NAMES, Settings
 from .sharing import open_graph, print_origin, structured_data
-from .sitefiles import alternates
-from .sitepages import accessibility_status, footer_links, site_tree
+from .templates import Link, breadcrumbs, children
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import exports
+from ..content.i18n import N_
+from ..generators import exports
+from ..generators.search_index import INDEX_NAME, search_index
+from ..generators.sitefiles import alternates, robots, sitemap
+from ..generators.sitepages import accessibility_status, footer_links
 from .context import not_found_context
-from .i18n import N_
-from .search_index import INDEX_NAME, search_index
-from .sitefiles import alternates, robots, sitemap
-from .sitepages import accessibility_status, footer_links
 from .typography import typeset, typeset_html
 
 CHOOSE = N_("Choose the language of the site: English or French.")

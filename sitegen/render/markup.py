@@ -12,8 +12,8 @@ from pathlib import Path
 
 import markdown
 
+from ..parallel import map_on_cores
 from .fastinline import use_skipping_inline
-from .parallel import map_on_cores
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "fenced_code", "footnotes", "def_list",
               "abbr", "toc"]

@@ -10,10 +10,10 @@ from html.parser import HTMLParser
 
 import nh3
 
+from ..content.urls import line_of
+from ..problems import Problem, error, warning
 from . import htmlpolicy
 from .markup import convert_untrusted
-from .problems import Problem, error, warning
-from .urls import line_of
 
 HANDLER = re.compile(r"[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 

@@ -6,8 +6,8 @@ import json
 
 from markupsafe import Markup
 
-from .pages import Page
-from .settings import Settings
+from ..content.pages import Page
+from ..content.settings import Settings
 from .typography import french_spaces
 
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import i18n
-from .pages import Page, TranslationGraph
-from .parallel import map_on_cores
-from .problems import BuildFailed, Problem, error
-from .settings import LANGUAGE_NAMES, Settings
+from ..content import i18n
+from ..content.pages import Page, TranslationGraph
+from ..content.settings import LANGUAGE_NAMES, Settings
+from ..parallel import map_on_cores
+from ..problems import BuildFailed, Problem, error
 
 
 class CompiledTemplates(jinja2.BytecodeCache):

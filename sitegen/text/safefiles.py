@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from .problems import Problem, error
+from ..problems import Problem, error
 
 MAX_FILE_BYTES = 50_000_000  # a page, a lab or an image; bigger is a mistake, not content
 

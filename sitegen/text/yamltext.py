@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from .problems import Problem, error
+from ..problems import Problem, error
 
 MAX_BYTES = 2_000_000  # a YAML file of the content tree; the real site's largest is 3 kB
 MAX_VALUES = 200_000  # values once aliases are expanded (a "billion laughs" file has 10^9)
