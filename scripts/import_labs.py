@@ -12,6 +12,7 @@ import re
 import shutil
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import import_guard
@@ -22,6 +23,7 @@ from registry import Org, Unit
 # One slug rule and one set of checks for the importer and the site: use the site's package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sitegen.content.labs import LANGS, SCHEMA, load_labs  # noqa: E402
+from sitegen.problems import report  # noqa: E402
 from sitegen.text.casing import is_shouted  # noqa: E402
 from sitegen.text.collation import slugify  # noqa: E402
 from sitegen.text.regions import region_named, region_of  # noqa: E402
@@ -317,10 +319,10 @@ def write_all_or_none(args: argparse.Namespace, units: list[Unit], records: dict
         counts, file_notes = write_records(records, staging, args.prune)
         _, problems = load_labs(staging.parent, [f"{staging.name}/{p.name}"
                                                  for p in sorted(staging.glob("*.yaml"))])
-        shown = [line.replace(str(staging), str(out)) for line in
-                 summary(units, records) + notes + file_notes
-                 + [str(p).replace(f"{staging.name}/", f"{out.name}/") for p in problems]]
-        print("\n".join(shown))
+        print("\n".join(line.replace(str(staging), str(out)) for line in
+                        summary(units, records) + notes + file_notes))
+        report([replace(p, path=p.path.replace(f"{staging.name}/", f"{out.name}/", 1))
+                for p in problems], sys.stdout)
         if args.dry_run:
             print("\n".join(import_guard.changes(out, staging)))
         deleted = f", {counts['deleted']} deleted (--prune)" if args.prune else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
-from .build import Project
+from .project import Project
 
 COMMANDS = {
     "build": "build the content into the output folder (the default)",

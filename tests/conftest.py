@@ -14,9 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.build import Project, build  # noqa: E402
+from sitegen.build import build_site  # noqa: E402
 from sitegen.cli import main as cli_main  # noqa: E402
 from sitegen.problems import BuildFailed  # noqa: E402
+from sitegen.project import Project  # noqa: E402
 
 
 def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
@@ -63,7 +64,7 @@ class TinySite:
         return self
 
     def build(self, **options):
-        return build(project(self.tmp, **options))
+        return build_site(project(self.tmp, **options))
 
     def errors(self, **options) -> list[str]:
         """The problems a failing build reports, as printed."""

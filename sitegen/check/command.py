@@ -5,20 +5,23 @@ from __future__ import annotations
 import html
 import json
 import os
+import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from ..build import Memo, Project, Report, Site, load_site, render_site
+from ..build import Report, load_site, render_output
+from ..cache import Memo
+from ..content.load import Site
 from ..content.settings import LANGUAGE_NAMES
-from ..problems import BuildFailed
+from ..problems import ERROR, NOTE, WARNING, BuildFailed, Problem, counted, report
+from ..project import Project
 from ..publish.folder import static_assets
 from ..render import templates as render
 from ..render.context import Switch, make_shared, not_found_context
 from . import linkcheck, translation_status
 from .translation_status import MISSING, ORIGINAL, SINGLE, STALE, UNKNOWN, UP_TO_DATE
 
-ERROR, WARNING, NOTE = "error", "warning", "note"
 KINDS = {"links": "Links", "cross-language": "Cross-language links",
          "missing": "Missing translations", "stale": "Stale translations",
          "interface": "Interface strings", "lab-fields": "Lab fields"}
@@ -26,23 +29,9 @@ LANGUAGE = {"en": "English", "fr": "French"}
 STATES = (UP_TO_DATE, STALE, UNKNOWN, ORIGINAL, MISSING, SINGLE)
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing the check reports, printed `path:line: [warning: |note: ]message`."""
-
-    kind: str  # a key of KINDS
-    severity: str  # ERROR fails the check; WARNING fails it with --strict; NOTE never does
-    path: str
-    line: int
-    message: str
-    lang: str | None = None  # the language site concerned
-    url: str | None = None  # the affected page in that language's site
-    diff: tuple[str, ...] = ()  # stale translations: what changed in the original since
-
-    def __str__(self) -> str:
-        prefix = "" if self.severity == ERROR else f"{self.severity}: "
-        return f"{self.path}:{self.line}: {prefix}{self.message}" if self.line else \
-            f"{self.path}: {prefix}{self.message}"
+def found(kind: str, severity: str, path: str, line: int, message: str, *about) -> Problem:
+    """A problem one check found; `about`: the language site, the page's URL there, the diff."""
+    return Problem(path, line, 0, message, severity, kind, *about)
 
 
 @dataclass(frozen=True)
@@ -50,7 +39,7 @@ class CheckResult:
     """Everything one check run found, and the site it looked at."""
 
     site: Site
-    findings: tuple[Finding, ...]
+    findings: tuple[Problem, ...]
     states: tuple[translation_status.PageState, ...]
 
     def counts(self) -> dict:
@@ -70,17 +59,18 @@ class CheckResult:
 
 def run_checks(project: Project, content_label: str = "content") -> CheckResult:
     """Build in memory (nothing is published) and gather every finding; BuildFailed if broken."""
-    report, memo = Report(), Memo()
-    site = load_site(project, report, memo)
-    files, copies = render_site(site, project, report, memo)
+    report, cache = Report(), Memo(keeps_pages=False)  # nothing to keep: render on every core
+    site = load_site(project, report, cache)
+    output = render_output(site, project, cache, report)
+    files, copies = output.files, output.copies
     graph, languages = site.graph, site.settings.languages
     states = translation_status.page_states(graph, project.content,
                                             site.settings.default_language)
     findings = [
-        *(Finding("links", ERROR, b.path, b.line, b.message, b.lang, b.url)
-          for b in linkcheck.broken_links(site, files, copies, project, content_label)),
+        *(found("links", ERROR, b.path, b.line, b.message, b.lang, b.url)
+          for b in linkcheck.broken_links(site, files, copies, project)),
         *(cross_finding(link, content_label) for link in linkcheck.cross_language_links(
-            graph, site.bodies, content_label)),
+            graph, site.bodies)),
         *(state_finding(state, site, content_label) for state in states
           if state.state not in (UP_TO_DATE, ORIGINAL)),
         *(string_finding(gap) for gap in translation_status.catalogue_gaps(
@@ -91,71 +81,66 @@ def run_checks(project: Project, content_label: str = "content") -> CheckResult:
     return CheckResult(site, tuple(findings), tuple(states))
 
 
-def cross_finding(link: linkcheck.CrossLink, label: str) -> Finding:
+def cross_finding(link: linkcheck.CrossLink, label: str) -> Problem:
     """A link to a page in another language: a note when that page is meant to stay so."""
     target, language = link.target, LANGUAGE[link.target.content_lang]
     if target.only_in:
-        return Finding("cross-language", NOTE, link.path, link.line,
+        return found("cross-language", NOTE, link.path, link.line,
                        f"links to {target.url}, deliberately in {language} only "
                        f"(the link says so with hreflang and a hint)", link.lang, link.url)
-    return Finding("cross-language", WARNING, link.path, link.line,
+    return found("cross-language", WARNING, link.path, link.line,
                    f"links to {target.url}, which exists only in {language} (the link says so "
                    f"with hreflang and a hint); translate {label}/{target.path} or link elsewhere",
                    link.lang, link.url)
 
 
-def state_finding(state: translation_status.PageState, site: Site, label: str) -> Finding:
+def state_finding(state: translation_status.PageState, site: Site, label: str) -> Problem:
     """A page missing, stale or of unknown state in one language."""
     page = site.graph.get(state.key, state.lang)
-    url, where = page.url if page else None, f"{label}/{state.path}"
+    url, where = page.url if page else None, state.path
     language = LANGUAGE[state.lang]
     if state.state == SINGLE:
-        return Finding("missing", NOTE, where, 1, f"deliberately not in {language} (only_in); "
+        return found("missing", NOTE, where, 1, f"deliberately not in {language} (only_in); "
                        f"the {language} site shows it with a notice", state.lang, url)
     if state.state == MISSING:
-        return Finding("missing", WARNING, where, 1, f"no {language} translation; the "
+        return found("missing", WARNING, where, 1, f"no {language} translation; the "
                        f"{language} site shows this page with a notice", state.lang, url)
-    redo = f"python build.py mark-translated {where}"
+    redo = f"python build.py mark-translated {label}/{where}"
     original = f"{label}/{state.original}"
     if state.state == UNKNOWN:
         why = (f"translated_from '{state.record}' is not {state.current[:3]}HASH"
                if state.record else "no record of what it was translated from")
-        return Finding("stale", WARNING, where, state.line, f"translation status unknown: {why}; "
+        return found("stale", WARNING, where, state.line, f"translation status unknown: {why}; "
                        f"once it matches {original}, run: {redo}", state.lang, url)
     shown = "" if state.diff else (f" (no copy of the text it was translated from in "
                                    f"{label}/{translation_status.SNAPSHOTS}/, so no diff)")
-    return Finding("stale", WARNING, where, state.line,
+    return found("stale", WARNING, where, state.line,
                    f"stale translation: {original} changed since it was translated "
                    f"({state.record}, now {state.current}){shown}; update it, then run: {redo}",
                    state.lang, url, state.diff)
 
 
-def string_finding(gap: translation_status.MissingString) -> Finding:
+def string_finding(gap: translation_status.MissingString) -> Problem:
     """An interface string shown in English on the other language's pages."""
     language = LANGUAGE[gap.lang]
     how = {"untranslated": f"has no {language} translation",
            "fuzzy": "is marked fuzzy, so pages show it in English; check it, drop the flag",
            "not in the catalogue": f"is not in the {language} catalogue yet; "
                                    f"see docs/translating.md"}[gap.why]
-    return Finding("interface", WARNING, gap.path, gap.line, f"'{gap.msgid}' {how}", gap.lang)
+    return found("interface", WARNING, gap.path, gap.line, f"'{gap.msgid}' {how}", gap.lang)
 
 
-def lab_finding(gap: translation_status.MissingLabText, site: Site, label: str) -> Finding:
+def lab_finding(gap: translation_status.MissingLabText, site: Site, label: str) -> Problem:
     """A lab text in one language only: a note when the registry gives no other."""
     page = site.graph.get(f"labs/{gap.stem}", gap.lang)
     language, other = LANGUAGE[gap.lang], LANGUAGE["fr" if gap.lang == "en" else "en"]
     if gap.from_registry:
-        return Finding("lab-fields", NOTE, f"{label}/{gap.path}", gap.line,
+        return found("lab-fields", NOTE, gap.path, gap.line,
                        f"{gap.field}: the registry gives no {language} version; the {language} "
                        f"site shows the {other} one", gap.lang, page.url if page else None)
-    return Finding("lab-fields", WARNING, f"{label}/{gap.path}", gap.line,
+    return found("lab-fields", WARNING, gap.path, gap.line,
                    f"{gap.field}: no {language} version of the {other} text written here; "
                    f"add '{gap.lang}:' under '{gap.field}'", gap.lang, page.url if page else None)
-
-
-def plural(n: int, word: str) -> str:
-    """`1 error`, `2 errors`."""
-    return f"{n} {word}{'s' * (n != 1)}"
 
 
 def format_text(result: CheckResult) -> str:
@@ -164,7 +149,7 @@ def format_text(result: CheckResult) -> str:
     for kind, title in KINDS.items():
         found = [f for f in result.findings if f.kind == kind]
         tally = counts["kinds"][kind]
-        parts = [plural(tally[s + "s"], s) for s in (ERROR, WARNING, NOTE) if tally[s + "s"]]
+        parts = [counted(tally[s + "s"], s) for s in (ERROR, WARNING, NOTE) if tally[s + "s"]]
         languages = ", ".join(f"{lang} {n}" for lang, n in sorted(tally["languages"].items()))
         recap.append(f"{title}: {', '.join(parts) or 'none'}" + (f" ({languages})"
                                                                  if languages else ""))
@@ -178,8 +163,8 @@ def format_text(result: CheckResult) -> str:
     for lang, states in counts["pages"].items():
         lines.append(f"pages in {lang}: " + ", ".join(f"{n} {state}" for state, n
                                                       in states.items() if n))
-    lines.append(f"check: {plural(counts['errors'], 'error')}, "
-                 f"{plural(counts['warnings'], 'warning')}, {plural(counts['notes'], 'note')}")
+    lines.append(f"check: {counted(counts['errors'], 'error')}, "
+                 f"{counted(counts['warnings'], 'warning')}, {counted(counts['notes'], 'note')}")
     return "\n".join(lines)
 
 
@@ -195,13 +180,13 @@ def run_check(project: Project, label: str, strict: bool, fmt: str) -> int:
     try:
         result = run_checks(project, content_label=os.path.normpath(label))
     except BuildFailed as failed:
-        found = [Finding("build", ERROR, p.path, p.line, p.message) for p in failed.errors]
+        errors = failed.errors
         if fmt == "json":
-            print(json.dumps({"problems": [asdict(f) for f in found],
-                              "counts": {"errors": len(found), "warnings": 0, "notes": 0}}))
+            print(json.dumps({"problems": [asdict(p) | {"diff": []} for p in errors],
+                              "counts": {"errors": len(errors), "warnings": 0, "notes": 0}}))
         else:
-            print("\n".join(map(str, found)) + f"\ncheck: {plural(len(found), 'error')} "
-                  "(the site does not build)")
+            report(errors, sys.stdout)
+            print(f"check: {counted(len(errors), 'error')} (the site does not build)")
         return 1
     print(format_json(result) if fmt == "json" else format_text(result))
     counts = result.counts()
@@ -233,10 +218,8 @@ def status_page(project: Project, lang: str) -> str:
               static_assets(project.static).items()}
     env = render.make_environment(project.templates, lang, site.translations[lang],
                                   site.settings, assets)
-    shared = make_shared(site.graph, site.settings, {lang: render.main_navigation(site.graph,
-                                                                                   lang)},
-                         site.data, {}, (), {}, {code: t.gettext for code, t in
-                                              site.translations.items()})
+    shared = make_shared(replace(site, labs=(), facets={}),
+                         {lang: render.main_navigation(site.graph, lang)}, {})
     context = not_found_context(shared, lang, "")
     switch = tuple(Switch(code, LANGUAGE_NAMES[code], f"{base}/_status/{code}/", code == lang,
                           True) for code in site.settings.languages)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..build import Project, Site
+from ..content.load import Site
 from ..content.pages import Page, TranslationGraph
 from ..content.settings import Settings
+from ..project import Project
 from ..render.context import lab_summary
 
 # The build writes every attribute itself (templates, Python-Markdown), so a scan of tags is
@@ -83,11 +84,10 @@ class Writers:
     bodies: dict  # Page -> HTML of its text
     templates: dict  # template name -> its source
     content: Path
-    label: str  # how the content folder is named in messages
 
 
-def broken_links(site: Site, files: dict[str, bytes], copies: dict, project: Project,
-                 content_label: str = "content") -> list[BrokenLink]:
+def broken_links(site: Site, files: dict[str, bytes], copies: dict, project: Project
+                 ) -> list[BrokenLink]:
     """Links to no file and anchors to no id, each reported once where it is written."""
     settings = site.settings
     base = len(settings.base_path) + 1
@@ -98,7 +98,7 @@ def broken_links(site: Site, files: dict[str, bytes], copies: dict, project: Pro
     writers = Writers(site.bodies, {p.relative_to(project.templates).as_posix():
                                     p.read_text(encoding="utf-8")
                                     for p in sorted(project.templates.rglob("*.html"))},
-                      project.content, content_label)
+                      project.content)
     found: dict[tuple, list] = {}
     verdicts: dict[tuple[str, str], str | None] = {}  # most links are the same on every page
     for rel, (links, _ids) in scanned.items():
@@ -164,15 +164,15 @@ def written_at(value: str, page: Page | None, rel: str, writers: Writers) -> tup
         for needle in (f"]({href}", href, f"#{fragment}" if fragment else None):
             if needle and needle in source.body:
                 at = source.body.index(needle)
-                return (f"{writers.label}/{source.path}",
+                return (source.path,
                         source.body_line + source.body.count("\n", 0, at))
-        return f"{writers.label}/{source.path}", source.body_line
+        return source.path, source.body_line
     if page is not None and page.kind == "lab":
         lab, summary = page.data[0], lab_summary(page)
         if summary and any(q in summary[0] for q in quoted) or href == lab.website:
             text = (writers.content / lab.path).read_text(encoding="utf-8")
             at = text.find("\nsummary:" if summary and value in summary[0] else "\nwebsite:")
-            return f"{writers.label}/{lab.path}", text.count("\n", 0, at + 1) + 1 if at >= 0 else 1
+            return lab.path, text.count("\n", 0, at + 1) + 1 if at >= 0 else 1
     for name, text in writers.templates.items():
         for q in quoted:
             if f"={q}" in text:
@@ -181,8 +181,7 @@ def written_at(value: str, page: Page | None, rel: str, writers: Writers) -> tup
     return f"templates/{name}", 0
 
 
-def cross_language_links(graph: TranslationGraph, bodies: dict, content_label: str
-                         ) -> list[CrossLink]:
+def cross_language_links(graph: TranslationGraph, bodies: dict) -> list[CrossLink]:
     """Links in pages' texts to pages only in another language, from each text's own tree."""
     by_url = {page.url: page for page in graph.all_pages()}
     links = []
@@ -195,7 +194,7 @@ def cross_language_links(graph: TranslationGraph, bodies: dict, content_label: s
                 url = html.unescape(match.group(1) or match.group(2) or "").partition("#")[0]
                 target = by_url.get(url)
                 if target is not None and target.content_lang != source.lang:
-                    links.append(CrossLink(f"{content_label}/{source.path}",
+                    links.append(CrossLink(source.path,
                                            line_of_link(source, target), source.lang, page.url,
                                            target))
     return sorted(links, key=lambda link: (link.path, link.line))

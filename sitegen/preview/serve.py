@@ -21,7 +21,7 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
 from tornado.websocket import WebSocketClosedError
 
-from ..build import Project
+from ..project import Project
 from ..publish.folder import MARKER
 from .watch import Outcome, preview_project, problems_panel, report_lines, start_watching
 

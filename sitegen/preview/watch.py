@@ -14,11 +14,11 @@ from pathlib import Path
 import watchfiles
 from jinja2 import Environment
 
-from .. import build as pipeline
-from ..commands import summary
+from .. import build
+from ..cache import Memo
 from ..content.settings import load_settings
-from ..problems import BuildFailed, Problem, error, summary_line
-from .memo import Memo
+from ..problems import BuildFailed, Problem, counted, error, summary_line
+from ..project import Project
 
 PANEL_TEMPLATE = "_preview.html"  # in the project's templates/
 PREVIEW_FOLDER = ".preview"  # in the project, git-ignored; never the published output/
@@ -45,11 +45,11 @@ class Outcome:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def build_preview(project: pipeline.Project, memo: Memo) -> Outcome:
+def build_preview(project: Project, memo: Memo) -> Outcome:
     """Build the preview; a mistake in the content or a bug becomes problems, never an exception."""
     started = time.perf_counter()
     try:
-        report = pipeline.build(project, memo=memo)
+        report = build.build_site(project, memo)
     except BuildFailed as failed:
         return Outcome(failed.problems, failed=True, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - the preview outlives any bug in a build
@@ -59,10 +59,10 @@ def build_preview(project: pipeline.Project, memo: Memo) -> Outcome:
                        seconds=time.perf_counter() - started)
     settings, _ = load_settings(project.content, project.include_drafts, project.base_url)
     return Outcome(tuple(report.warnings), seconds=time.perf_counter() - started,
-                   summary=summary(report), base_path=settings.base_path)
+                   summary=report.summary(), base_path=settings.base_path)
 
 
-def preview_project(project: pipeline.Project, root: Path) -> pipeline.Project:
+def preview_project(project: Project, root: Path) -> Project:
     """The build behind the preview: drafts shown, written to `.preview/`, or to `--output`
     when one other than the published `output/` is given."""
     output = project.output
@@ -71,13 +71,13 @@ def preview_project(project: pipeline.Project, root: Path) -> pipeline.Project:
     return dataclasses.replace(project, output=output, include_drafts=True)
 
 
-def watched_folders(project: pipeline.Project) -> list[Path]:
+def watched_folders(project: Project) -> list[Path]:
     """The folders whose files the site is made of: content, templates, catalogues, assets."""
     folders = [project.content, project.templates, project.locales, project.static]
     return [f.resolve() for f in folders if f.is_dir()]
 
 
-def change_filter(project: pipeline.Project) -> Callable[[watchfiles.Change, str], bool]:
+def change_filter(project: Project) -> Callable[[watchfiles.Change, str], bool]:
     """Keep changes to what the build reads: not hidden files (nor, in the content, hidden
     folders such as an editor's `.obsidian/`), nor anything the preview writes."""
     output = project.output.resolve()
@@ -96,7 +96,7 @@ def change_filter(project: pipeline.Project) -> Callable[[watchfiles.Change, str
     return keep
 
 
-def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Project) -> str:
+def describe(changes: set[tuple[watchfiles.Change, str]], project: Project) -> str:
     """`industry.fr.md changed`, `templates/base.html deleted`, `10 files changed`."""
     paths = {path for _, path in changes}
     gone = {path for path in paths if not os.path.exists(path)}
@@ -110,7 +110,7 @@ def describe(changes: set[tuple[watchfiles.Change, str]], project: pipeline.Proj
     return f"{len(shown)} files {verb}"
 
 
-def short_name(path: str, project: pipeline.Project) -> str:
+def short_name(path: str, project: Project) -> str:
     """A changed file as the editor knows it: relative to content/, else `templates/base.html`."""
     for folder, prefix in ((project.content, ""), (project.templates, "templates/"),
                            (project.locales, "locales/"), (project.static, "static/")):
@@ -129,7 +129,7 @@ def report_lines(what: str, outcome: Outcome, before: Outcome) -> list[str]:
                 else outcome.summary)
         return [*details, last]
     errors = len(outcome.errors)
-    counts = [f"{n} {noun}{'s' * (n != 1)}" for n, noun in
+    counts = [counted(n, noun) for n, noun in
               ((errors, "error"), (len(outcome.problems) - errors, "warning")) if n]
     found = ", ".join(counts) + " (shown in the browser)" if counts else "0 problems"
     done = "build failed" if outcome.failed else "rebuilt"
@@ -143,7 +143,7 @@ def problems_panel(outcome: Outcome, has_build: bool, panels: Environment) -> st
         return ""
     count, lines = len(outcome.problems), [str(p) for p in outcome.problems]
     heading = (summary_line(outcome.problems) if outcome.failed
-               else f"{count} warning{'s' * (count != 1)} in this build")
+               else f"{counted(count, 'warning')} in this build")
     try:
         return panels.get_template(PANEL_TEMPLATE).render(
             failed=outcome.failed, heading=heading, problems=lines, has_build=has_build)
@@ -152,7 +152,7 @@ def problems_panel(outcome: Outcome, has_build: bool, panels: Environment) -> st
         return f'<pre data-preview-problems role="alert">{text}</pre>'
 
 
-def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome], None],
+def watch_and_build(project: Project, on_built: Callable[[str, Outcome], None],
                     stop: threading.Event) -> None:
     """Build once, then again after each burst of changes, until `stop` is set.
 
@@ -173,7 +173,7 @@ def watch_and_build(project: pipeline.Project, on_built: Callable[[str, Outcome]
         on_built(what, outcome)
 
 
-def start_watching(project: pipeline.Project, on_built: Callable[[str, Outcome], None],
+def start_watching(project: Project, on_built: Callable[[str, Outcome], None],
                    on_failure: Callable[[str], None]) -> Callable[[], None]:
     """Run `watch_and_build` in a thread of its own; returns what stops it."""
     stop = threading.Event()

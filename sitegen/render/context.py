@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..content.i18n import IN_LANGUAGE
 from ..content.labs import short_acronym
+from ..content.load import Site
 from ..content.pages import Page, TranslationGraph
 from ..content.settings import LANGUAGE_NAMES, Settings
 from ..generators.directory import (
@@ -258,15 +259,14 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
             "figures": ()} | site_context(page, shared, shared.settings.absolute(page.url))
 
 
-def make_shared(graph, settings, nav, data, figures, labs, facets, gettext,
-                fragments: dict | None = None) -> Shared:
+def make_shared(site: Site, nav: dict, figures: dict, fragments: dict | None = None) -> Shared:
     """Bundle what all pages share (`fragments`: pieces of HTML kept from an earlier build)."""
+    settings, labs, gettext = site.settings, site.labs, site.gettext
     ordered = {lang: tuple(sorted(labs, key=lambda lab, lang=lang: (
         sort_key(lab.name.get(lang)[0]), lab.code))) for lang in settings.languages}
-    return Shared(graph, settings, nav, data, figures, labs, facets, gettext,
+    return Shared(site.graph, settings, nav, site.data, figures, labs, site.facets, gettext,
                   {lab.stem: lab for lab in labs}, {} if fragments is None else fragments,
                   ordered,
                   {lang: {lab.stem: n for n, lab in enumerate(order)}
                    for lang, order in ordered.items()},
                   {lang: gettext[lang](IN_LANGUAGE[lang]) for lang in settings.languages})
-

@@ -17,7 +17,11 @@ from .fastinline import use_skipping_inline
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "fenced_code", "footnotes", "def_list",
               "abbr", "toc"]
-ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)}"
+# the engine's own code that shapes the HTML: a change to it is a new engine for the cache
+OWN_CODE = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
+                                    for name in ("markup.py", "fastinline.py")),
+                           digest_size=8).hexdigest()
+ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)} {OWN_CODE}"
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:
     engine = use_skipping_inline(markdown.Markdown(extensions=EXTENSIONS, output_format="html"))
@@ -50,7 +54,7 @@ def convert_untrusted(text: str) -> str:
 
 
 def text_key(text: str) -> str:
-    """Cache key: the text and the engine's version and settings."""
+    """Cache key: the text, and the engine's version, extensions and own code."""
     return hashlib.blake2b(f"{ENGINE}\0{text}".encode(), digest_size=16).hexdigest()
 
 

@@ -13,7 +13,7 @@ from ..content import i18n
 from ..content.pages import Page, TranslationGraph
 from ..content.settings import LANGUAGE_NAMES, Settings
 from ..parallel import map_on_cores
-from ..problems import BuildFailed, Problem, error
+from ..problems import BuildFailed, Problem, did_you_mean, error
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -149,3 +149,22 @@ def render_all(pages: list[Page], render_one: Callable[[Page], bytes], templates
     if problems:
         raise BuildFailed(problems.values())
     return dict(zip(pages, results, strict=True))
+
+
+GENERATED_ONLY = frozenset({"base", "chooser", "404", "facet", "facet-list", "lab", "lab-list",
+                            "status", "search", "sitemap", "legal-notice", "accessibility",
+                            "personal-data", "contact"})  # the last four: chosen by the key
+
+
+def check_templates(page_sources, templates: Path) -> list[Problem]:
+    """A page asking for a layout that does not exist is an error on its `template` line."""
+    available = sorted(p.stem for p in templates.glob("*.html")
+                       if not p.name.startswith("_") and p.stem not in GENERATED_ONLY)
+    problems = []
+    for source in page_sources:
+        name = (source.template or "").removesuffix(".html")
+        if name and name not in available:
+            problems.append(error(source.path, source.line_of("template"),
+                                  f"template '{name}' does not exist; use one of "
+                                  f"{', '.join(available)}{did_you_mean(name, available)}"))
+    return problems
