@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
-from .pipeline import Project
+from .project import Project
 
 COMMANDS = {
     "build": "build the content into the output folder (the default)",
@@ -95,14 +95,14 @@ def main(argv: list[str] | None = None, root: Path | None = None, prog: str | No
         print(f"{project.content}: content folder not found", file=sys.stderr)
         return 2
     if args.command == "serve":
-        from .serve import run_serve
+        from .preview.serve import run_serve
         return run_serve(project, root, args.host, args.port, args.open)
     label = str(args.content)
     if args.command == "check":
-        from .check import run_check
+        from .check.command import run_check
         return run_check(project, label, args.strict, args.format)
     if args.command == "mark-translated":
-        from .check import run_mark_translated
+        from .check.command import run_mark_translated
         return run_mark_translated(project, args.pages, label)
     from .commands import run_build
     return run_build(project, quiet=args.quiet, timings=args.timings)

@@ -5,20 +5,27 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TextIO
 
-ERROR = "error"
-WARNING = "warning"
+ERROR = "error"  # stops the build; fails `check`
+WARNING = "warning"  # published anyway; fails `check --strict`
+NOTE = "note"  # something deliberate, said so that nobody wonders; never fails
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One mistake in one file, printed as `PATH:LINE[:COL]: message`."""
+    """One thing to report about one file, printed as `PATH:LINE[:COL]: [warning: |note: ]message`
+    by the build, `check`, the preview and the importer alike."""
 
-    path: str  # relative to the content tree, with forward slashes
+    path: str  # relative to the content tree (templates/, locales/: to the project), with /
     line: int = 0  # 1-based; 0 when the whole file is concerned
     col: int = 0  # 1-based; 0 when unknown
     message: str = ""
     severity: str = ERROR
+    kind: str = "build"  # which check found it: build, links, missing, stale, …
+    lang: str | None = None  # the language site concerned, when one is
+    url: str | None = None  # the affected page in that language's site
+    diff: tuple[str, ...] = ()  # a stale translation: what changed in the original since
 
     def __str__(self) -> str:
         where = self.path
@@ -26,7 +33,7 @@ class Problem:
             where += f":{self.line}"
             if self.col:
                 where += f":{self.col}"
-        prefix = "warning: " if self.severity == WARNING else ""
+        prefix = "" if self.severity == ERROR else f"{self.severity}: "
         return f"{where}: {prefix}{self.message}"
 
     @property
@@ -56,6 +63,12 @@ def warning(path: str, line: int, message: str, col: int = 0) -> Problem:
     return Problem(path, line, col, message, WARNING)
 
 
+def report(problems: Iterable[Problem], stream: TextIO) -> None:
+    """Print each problem on its own line, in the one format every command uses."""
+    for problem in problems:
+        print(problem, file=stream)
+
+
 def raise_if_errors(problems: Iterable[Problem]) -> None:
     """Stop the build when any problem is an error."""
     problems = list(problems)
@@ -74,7 +87,13 @@ def summary_line(problems: Iterable[Problem]) -> str:
     problems = list(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    text = f"Build failed: {errors} error{'s' if errors != 1 else ''}"
+    text = f"Build failed: {counted(errors, 'error')}"
     if warnings:
-        text += f", {warnings} warning{'s' if warnings != 1 else ''}"
+        text += f", {counted(warnings, 'warning')}"
     return text
+
+
+def counted(n: int, noun: str) -> str:
+    """`1 warning`, `2 warnings`: a count and its English noun (interface text goes through
+    the catalogues instead)."""
+    return f"{n} {noun}{'s' * (n != 1)}"

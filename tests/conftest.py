@@ -14,9 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from sitegen.build import build_site  # noqa: E402
 from sitegen.cli import main as cli_main  # noqa: E402
-from sitegen.pipeline import Project, build  # noqa: E402
 from sitegen.problems import BuildFailed  # noqa: E402
+from sitegen.project import Project  # noqa: E402
 
 
 def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
@@ -65,7 +66,7 @@ class TinySite:
     def build(self, search_index: bool = False, **options):
         """Build it; the search indexer (a program of its own, two thirds of a tiny build's
         time) runs only for a test that asks for it: `build(search_index=True)`."""
-        return build(project(self.tmp, search_index=search_index, **options))
+        return build_site(project(self.tmp, search_index=search_index, **options))
 
     def errors(self, **options) -> list[str]:
         """The problems a failing build reports, as printed."""

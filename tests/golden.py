@@ -13,7 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from sitegen.pipeline import Project, build  # noqa: E402
+from sitegen.build import build_site  # noqa: E402
+from sitegen.project import Project  # noqa: E402
 
 FIXTURE = HERE / "fixtures" / "mini" / "content"
 GOLDEN = HERE / "golden" / "mini"
@@ -22,7 +23,7 @@ GOLDEN = HERE / "golden" / "mini"
 def build_fixture(output: Path, cache: Path | None) -> None:
     """Build the fixture with the project's design."""
     root = HERE.parent
-    build(Project(content=FIXTURE, output=output, templates=root / "templates",
+    build_site(Project(content=FIXTURE, output=output, templates=root / "templates",
                   locales=root / "locales", static=root / "static", cache=cache))
 
 

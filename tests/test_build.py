@@ -7,8 +7,9 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from sitegen.pipeline import Project, build
+from sitegen.build import build_site
 from sitegen.problems import BuildFailed
+from sitegen.project import Project
 
 SITE = {
     "site.yaml": """
@@ -232,7 +233,7 @@ def test_template_mistakes_name_the_template_and_line(site, tmp_path):
     def problems(text: str) -> list[str]:
         layout.write_text(text)
         with pytest.raises(BuildFailed) as failed:
-            build(project)
+            build_site(project)
         return [str(p) for p in failed.value.problems]
 
     assert problems('{% extends "base.html" %}\n{% block body %}\n{% if %}\n{% endblock %}\n') \
@@ -240,5 +241,5 @@ def test_template_mistakes_name_the_template_and_line(site, tmp_path):
             "statement block'"]
     assert problems('{% extends "base.html" %}\n{% block body %}\n{{ page.titel }}\n'
                     '{% endblock %}\n') == [
-        "templates/page.html:3: template error: 'sitegen.pages.Page object' has no attribute "
-        "'titel'"]
+        "templates/page.html:3: template error: 'sitegen.content.pages.Page object' has no "
+        "attribute 'titel'"]

@@ -4,7 +4,8 @@ import re
 import textwrap
 from collections import Counter
 
-from sitegen import detect, markup
+from sitegen.render import markup
+from sitegen.text import detect
 
 
 def body(text: str) -> str:

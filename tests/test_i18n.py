@@ -8,7 +8,7 @@ from datetime import date
 from babel.messages.pofile import read_po
 from conftest import ROOT
 
-from sitegen import i18n
+from sitegen.content import i18n
 
 FRENCH = ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
 

@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.collation import slugify, sort_key
-from sitegen.exports import export_csv, export_json
-from sitegen.labs import (
-    Lab,
-    Text,
-    TextList,
-    directory_figures,
-    load_labs,
-)
+from sitegen.content.labs import Lab, Text, TextList, directory_figures, load_labs
+from sitegen.generators.exports import export_csv, export_json
+from sitegen.text.collation import slugify, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 IMT = """\

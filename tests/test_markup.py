@@ -2,7 +2,8 @@
 
 from conftest import ROOT
 
-from sitegen import markup, mdlists
+from sitegen.render import markup
+from sitegen.text import mdlists
 
 TRICKY = [
     "a *b* _c_ **d** __e__ ***f*** `g` \\*h\\* [i](j) ![k](l) <http://m> <n@o.p> q  \nr",

@@ -5,8 +5,8 @@ import re
 
 from conftest import ROOT
 
-from sitegen import markup
-from sitegen.mdlists import list_marker, rewrite_lines
+from sitegen.render import markup
+from sitegen.text.mdlists import list_marker, rewrite_lines
 
 EXAMPLES = json.loads((ROOT / "tests/data/commonmark/examples.json").read_text("utf-8"))
 

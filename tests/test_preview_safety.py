@@ -6,8 +6,8 @@ import pytest
 from conftest import write_tree
 from test_serve import Running
 
-from sitegen.publish import MARKER
-from sitegen.serve import answer
+from sitegen.preview.serve import answer
+from sitegen.publish.folder import MARKER
 
 
 @pytest.fixture(scope="module")

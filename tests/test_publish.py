@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, write_tree
 
-from sitegen import swap
-from sitegen.publish import MARKER
+from sitegen.publish import swap
+from sitegen.publish.folder import MARKER
 
 VERSION = re.compile(rb"Version (\d+)")
 

@@ -4,8 +4,8 @@ import html
 
 import pytest
 
-from sitegen import htmlpolicy, markup
-from sitegen.sanitize import fragment_problems, sanitize, untrusted_markdown
+from sitegen.render import htmlpolicy, markup
+from sitegen.render.sanitize import fragment_problems, sanitize, untrusted_markdown
 
 
 @pytest.mark.parametrize("url, safe", [

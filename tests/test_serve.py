@@ -26,12 +26,10 @@ from markupsafe import escape
 from tornado.websocket import websocket_connect
 from watchfiles import Change
 
-from sitegen import pipeline
-from sitegen.memo import Memo
-from sitegen.problems import BuildFailed, error, warning
-from sitegen.publish import MARKER
-from sitegen.serve import answer, content_type, exposure_warning, live_page
-from sitegen.watch import (
+from sitegen import build
+from sitegen.cache import Memo
+from sitegen.preview.serve import answer, content_type, exposure_warning, live_page
+from sitegen.preview.watch import (
     Outcome,
     build_preview,
     change_filter,
@@ -40,6 +38,9 @@ from sitegen.watch import (
     problems_panel,
     report_lines,
 )
+from sitegen.problems import BuildFailed, error, warning
+from sitegen.project import Project
+from sitegen.publish.folder import MARKER
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 WAIT = 20  # seconds any one step may take before the test fails
@@ -161,7 +162,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def assert_same_as_full_build(server: Running, tmp: Path, name: str) -> None:
     """The preview folder holds exactly what a fresh full build of the same sources writes."""
     fresh = tmp / f"fresh-{name}"
-    pipeline.build(pipeline.Project(
+    build.build_site(Project(
         content=server.content, output=fresh, templates=server.root / "templates",
         locales=server.root / "locales", static=server.root / "static", include_drafts=True))
     preview, expected = files_of(server.root / ".preview"), files_of(fresh)
@@ -250,7 +251,7 @@ def test_a_warning_when_the_preview_is_exposed():
 
 def test_preview_folder_is_never_the_published_output(tmp_path):
     def folder(output: Path) -> Path:
-        published = pipeline.Project(content=Path("content"), output=output, templates=tmp_path,
+        published = Project(content=Path("content"), output=output, templates=tmp_path,
                                      locales=tmp_path, static=tmp_path)
         return preview_project(published, tmp_path).output
 
@@ -403,8 +404,8 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
     def explode(project, memo=None):
         raise KeyError("oops")
 
-    monkeypatch.setattr(pipeline, "build", explode)
-    project = pipeline.Project(tmp_path / "content", tmp_path / "out", tmp_path, tmp_path,
+    monkeypatch.setattr(build, "build_site", explode)
+    project = Project(tmp_path / "content", tmp_path / "out", tmp_path, tmp_path,
                                tmp_path)
     outcome = build_preview(project, Memo())
     assert outcome.failed and outcome.crashed
@@ -413,13 +414,13 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
     def refuse(project, memo=None):
         raise BuildFailed([error("a.en.md", 2, "bad")])
 
-    monkeypatch.setattr(pipeline, "build", refuse)
+    monkeypatch.setattr(build, "build_site", refuse)
     outcome = build_preview(project, Memo())
     assert outcome.failed and not outcome.crashed and outcome.errors[0].line == 2
 
 
 def test_changes_are_described_in_one_line(tmp_path):
-    project = pipeline.Project(tmp_path / "content", tmp_path / "out", tmp_path / "templates",
+    project = Project(tmp_path / "content", tmp_path / "out", tmp_path / "templates",
                                tmp_path / "locales", tmp_path / "static")
     write_tree(tmp_path, {"content/labs/umr-1.yaml": "code: UMR 1", "content/a.en.md": "a"})
     lab, page = str(tmp_path / "content/labs/umr-1.yaml"), str(tmp_path / "content/a.en.md")
@@ -435,7 +436,7 @@ def test_changes_are_described_in_one_line(tmp_path):
 
 
 def test_what_is_written_by_the_preview_is_never_watched(tmp_path):
-    keep = change_filter(pipeline.Project(tmp_path / "content", tmp_path / ".preview",
+    keep = change_filter(Project(tmp_path / "content", tmp_path / ".preview",
                                           tmp_path / "templates", tmp_path / "locales",
                                           tmp_path / "static"))
     for path in (".preview", ".preview/en/index.html", "..preview.new/x.html",
@@ -504,6 +505,6 @@ def test_translation_status_report_is_a_page_of_the_preview(running):
     page = body.decode()
     assert '<html lang="fr">' in page
     assert "État des traductions" in page
-    assert "content/index.fr.md:1" in page  # the fixture records no translation source
+    assert "<code>index.fr.md:1</code>" in page  # the fixture records no translation source
     assert "livereload.js" in page  # it refreshes after each save like every preview page
     assert running.get("/_status/de/")[0] == 404

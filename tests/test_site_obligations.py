@@ -14,8 +14,9 @@ from gates.browser import CHROMIUM, launched_chromium
 from gates.checkers import axe_violations, missing_axe
 from gates.server import serving
 
-from sitegen import pipeline, search
+from sitegen import build
 from sitegen.problems import BuildFailed
+from sitegen.publish import search
 
 # (page type, English URL, French URL)
 PAGES = [
@@ -288,7 +289,7 @@ def test_the_search_index_is_built_before_the_site_is_published(site, monkeypatc
     site.write({"index.en.md": "---\ntitle: Home\n---\nSecond.\n"})
     monkeypatch.setattr(search, "pagefind_executable", lambda: None)
     with pytest.raises(BuildFailed) as failed:
-        pipeline.build(project(site.tmp))
+        build.build_site(project(site.tmp))
     assert [str(p) for p in failed.value.problems] == [
         "pagefind: the search indexer is not installed: run `python3 -m pip install -e .` "
         "(it installs pagefind-bin)"]

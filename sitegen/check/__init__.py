@@ -1,0 +1,1 @@
+"""Verifying a built site: links, translation status, and the `check` command."""

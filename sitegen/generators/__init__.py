@@ -1,0 +1,1 @@
+"""Pages made from data rather than written: each generator yields ordinary pages."""

@@ -1,0 +1,1 @@
+"""The preview: a local server and a watcher that rebuilds on every save."""

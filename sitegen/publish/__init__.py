@@ -1,0 +1,1 @@
+"""Writing the site: one writer per output path, the search index, the atomic swap."""

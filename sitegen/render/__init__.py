@@ -1,0 +1,1 @@
+"""Turning checked pages into HTML: Markdown, sanitising, templates, typography."""
