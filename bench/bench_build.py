@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus import Corpus, write_corpus
+from edits import EditJob, failure, time_edits
 from hugo_project import find_hugo, write_hugo_project
-from measure import Run, median_stages, run_child, tail
+from measure import Run, median_stages, run_child
 from report import (
     engine_version,
     evaluate_targets,
@@ -35,7 +36,7 @@ REAL_TARGET_SECONDS = 2.0
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000],
+    parser.add_argument("--sizes", "--pairs", type=int, nargs="+", default=[100, 1000, 5000],
                         help="corpus sizes in page pairs (default: 100 1000 5000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--keep", action="store_true", help="keep corpora and outputs")
@@ -79,13 +80,6 @@ def remove(*paths: Path) -> None:
     """Delete folders if present."""
     for path in paths:
         shutil.rmtree(path, ignore_errors=True)
-
-
-def failure(label: str, run: Run) -> str:
-    """Report of a failed build: exit status and the tail of its stderr (or stdout)."""
-    why = "timed out" if run.timed_out else f"exit {run.returncode}"
-    return f"{label}: build failed ({why}); last lines of its output:\n" + tail(
-        run.stderr or run.stdout)
 
 
 def summarise(runs: list[Run], output: Path) -> dict:
@@ -155,30 +149,6 @@ def cache_set_aside(project: Path, work: Path) -> Iterator[None]:
             shutil.move(saved, cache)
 
 
-def time_rebuild(build: Path, corpus: Corpus, output: Path, runs: int,
-                 timeout: float) -> tuple[list[Run], str | None]:
-    """Build with the cache, then time `runs` rebuilds, each after editing one page's body."""
-    remove(output)
-    command = ours_command(build, corpus.content, output, cache=True)
-    prime = run_child(command, ROOT, timeout)
-    if not prime.ok:
-        return [], failure("ours (cached build before the edit)", prime)
-    original = corpus.edit_target.read_text(encoding="utf-8")
-    done: list[Run] = []
-    try:
-        for n in range(runs):
-            edited = original + f"\nOne more sentence, edit number {n + 1}, changes the body.\n"
-            corpus.edit_target.write_text(edited, encoding="utf-8")
-            run = run_child(command, ROOT, timeout)
-            if not run.ok:
-                return done, failure("ours (rebuild after one edit)", run)
-            note(f"  ours rebuild run {n + 1}/{runs}: {run.wall:.3f} s")
-            done.append(run)
-    finally:
-        corpus.edit_target.write_text(original, encoding="utf-8")
-    return done, None
-
-
 def bench_size(pairs: int, args: argparse.Namespace, hugo: str | None, work: Path) -> dict:
     """Generate one corpus and time every scenario on it."""
     note(f"{pairs} pairs: generating corpus in {work}")
@@ -198,6 +168,8 @@ def bench_size(pairs: int, args: argparse.Namespace, hugo: str | None, work: Pat
             result[f"{job.label}_cold"] = summarise(job.runs, job.output)
     if "ours_cold" in result:
         bench_rebuild(corpus, args, work / f"out-{pairs}", result)
+    if "hugo_cold" in result:
+        bench_hugo_rebuild(corpus, hugo, work / f"hugo-{pairs}", args, result)
     return result
 
 
@@ -222,12 +194,30 @@ def ours_job(corpus: Corpus, build: Path, output: Path, result: dict) -> ColdJob
 
 def bench_rebuild(corpus: Corpus, args: argparse.Namespace, output: Path, result: dict) -> None:
     """Time our rebuild after one edit, with the project's own cache set aside meanwhile."""
+    remove(output)
+    job = EditJob("ours", ours_command(args.build, corpus.content, output, cache=True),
+                  corpus.edit_target, ROOT)
     with cache_set_aside(args.build.parent, output.parent):
-        runs, error = time_rebuild(args.build, corpus, output, args.runs, args.timeout)
+        runs, error = time_edits(job, args.runs, args.timeout, note)
+    record(result, "ours_rebuild", runs, error, output)
+
+
+def bench_hugo_rebuild(corpus: Corpus, hugo: str, site: Path, args: argparse.Namespace,
+                       result: dict) -> None:
+    """Time Hugo's build after the same edit, its output and caches kept from the last build."""
+    target = site / "content" / corpus.edit_target.relative_to(corpus.content)
+    command = [hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / ".hugo-cache")]
+    runs, error = time_edits(EditJob("hugo", command, target, ROOT), args.runs, args.timeout,
+                             note)
+    record(result, "hugo_rebuild", runs, error, site / "public")
+
+
+def record(result: dict, key: str, runs: list[Run], error: str | None, output: Path) -> None:
+    """Keep a measurement's summary, or its failure."""
     if error:
         result["errors"].append(error)
     else:
-        result["ours_rebuild"] = summarise(runs, output)
+        result[key] = summarise(runs, output)
 
 
 def bench_corpora(args: argparse.Namespace, work: Path) -> dict:

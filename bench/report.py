@@ -36,13 +36,16 @@ def stages_text(stages: dict[str, float]) -> str:
 def print_table(results: list[dict]) -> None:
     """The comparison table, then each size's stage breakdown and failures."""
     columns = ["pairs", "pages", "ours cold", "hugo cold", "ratio", "ours rebuild(1 edit)",
-               "ratio vs hugo", "peak MiB ours/hugo", "stages (ours cold)"]
+               "ratio vs hugo cold", "hugo rebuild(1 edit)", "ratio of rebuilds",
+               "peak MiB ours/hugo", "stages (ours cold)"]
     rows = [columns]
     for r in results:
         cold, hugo, rebuild = r.get("ours_cold"), r.get("hugo_cold"), r.get("ours_rebuild")
+        hugo_rebuild = r.get("hugo_rebuild")
         peaks = "/".join(f"{s['peak_mib']:.0f}" if s else "–" for s in (cold, hugo))
         rows.append([str(r["pairs"]), str(r["pages"]), seconds(cold), seconds(hugo),
-                     ratio(cold, hugo), seconds(rebuild), ratio(rebuild, hugo), peaks,
+                     ratio(cold, hugo), seconds(rebuild), ratio(rebuild, hugo),
+                     seconds(hugo_rebuild), ratio(rebuild, hugo_rebuild), peaks,
                      stages_text(cold["stages"]) if cold else "–"])
     widths = [max(len(row[i]) for row in rows) for i in range(len(columns) - 1)]
     for row in rows:
