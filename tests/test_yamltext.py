@@ -5,7 +5,7 @@ import importlib
 import pytest
 import yaml
 
-from sitegen import yamltext
+from sitegen.text import yamltext
 
 
 @pytest.fixture(params=["libyaml", "pure"])
