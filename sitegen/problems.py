@@ -10,6 +10,7 @@ from typing import TextIO
 ERROR = "error"  # stops the build; fails `check`
 WARNING = "warning"  # published anyway; fails `check --strict`
 NOTE = "note"  # something deliberate, said so that nobody wonders; never fails
+Spot = tuple[int, str]  # a line and what is wrong there, before the caller names the file
 
 
 @dataclass(frozen=True, order=True)
@@ -76,9 +77,9 @@ def raise_if_errors(problems: Iterable[Problem]) -> None:
         raise BuildFailed(problems)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """Return "; did you mean 'x'?" for the closest choice, or an empty string."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 

@@ -243,3 +243,42 @@ def test_template_mistakes_name_the_template_and_line(site, tmp_path):
                     '{% endblock %}\n') == [
         "templates/page.html:3: template error: 'sitegen.content.pages.Page object' has no "
         "attribute 'titel'"]
+
+
+def test_text_that_would_be_published_wrong_is_named_with_its_line(site):
+    site.write({"index.en.md": "---\ntitle: Home\n---\nIntro.\n\n{{< youtube abc >}}\n\n"
+                               "Price: {{ price }}\n\n`{{< shown >}}` as code is fine.\n",
+                "index.fr.md": "+++\ntitle = 'Accueil'\n+++\nBonjour.\n"})
+    assert [e for e in site.errors() if ": warning: " not in e] == [
+        "index.en.md:6: Hugo shortcode '{{< youtube abc >}}' is not run here and would be "
+        "published as text: replace 'youtube' with Markdown or HTML "
+        "(see docs/migrating-from-hugo.md)",
+        "index.en.md:8: template code '{{ price }}' is not run in content and would be "
+        "published as text: remove it, or put it in a code span",
+        "index.fr.md:1: front matter is TOML ('+++'); this site reads YAML between '---' lines: "
+        "scripts/hugo_to_duosite.py converts it"]
+
+
+def test_a_second_h1_and_markdown_left_raw_in_html_are_warnings(site):
+    site.write({"index.en.md": "---\ntitle: Home\n---\n# Welcome\n\n<div>\n**bold** text\n"
+                               "</div>\n",
+                "index.fr.md": "---\ntitle: Accueil\n---\nBonjour.\n"})
+    warnings = [str(w) for w in site.build().warnings]
+    assert "index.en.md:4: warning: 'Welcome' is a level-1 heading, but the page's title is " \
+           "already its h1: make it '## Welcome'" in warnings
+    assert any(w.startswith("index.en.md:7: warning: bold text in Markdown inside '<div>'")
+               for w in warnings)
+
+
+def test_keys_from_other_generators_say_what_to_do_here(site):
+    site.write({"index.en.md": "---\ntitle: Home\ndate: 2025-01-20\ntranslationKey: home\n"
+                               "menu: {main: {weight: 1}}\n---\nHome.\n",
+                "index.fr.md": "---\ntitle: Accueil\n---\nBonjour.\n"})
+    assert [e for e in site.errors() if ": warning: " not in e] == [
+        "index.en.md:3: front matter: unknown key 'date': this site's pages show no dates: "
+        "remove the key",
+        "index.en.md:4: front matter: unknown key 'translationKey': pages are paired by file "
+        "name here: name both files alike (industry.en.md, industry.fr.md) and give the French "
+        "one its own 'slug'",
+        "index.en.md:5: front matter: 'menu' must be true, false or the label to show in the "
+        "navigation"]

@@ -5,10 +5,8 @@ from __future__ import annotations
 import gettext
 import io
 import os
-from datetime import date
 from pathlib import Path
 
-from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.numbers import format_decimal, format_percent
@@ -70,6 +68,3 @@ def percent(value: float, lang: str) -> str:
     return format_percent(value, locale=BABEL_LOCALES[lang], decimal_quantization=False)
 
 
-def long_date(value: date, lang: str) -> str:
-    """March 5, 2026 / 5 mars 2026."""
-    return format_date(value, "long", locale=BABEL_LOCALES[lang])

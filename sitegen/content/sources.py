@@ -6,13 +6,30 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problem, did_you_mean, error
+from ..problems import Problem, did_you_mean, error, warning
+from ..text import detect
 from ..text.safefiles import entry_problem, read_bytes
 from ..text.yamltext import decode_utf8, key_line, parse_yaml
 
 FRONT_MATTER_KEYS = ("title", "description", "slug", "weight", "menu", "draft", "template",
                      "figures", "only_in", "translated_from")
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
+# keys other generators read, with what to do here instead (docs/migrating-from-hugo.md)
+FOREIGN_KEYS = {
+    "translationKey": "pages are paired by file name here: name both files alike "
+                      "(industry.en.md, industry.fr.md) and give the French one its own 'slug'",
+    "aliases": "old URLs are not redirected by this site: remove the key and ask the web team "
+               "for a redirect on the host",
+    "linkTitle": "use 'menu: LABEL' for a shorter label in the navigation",
+    "tags": "this site has no tag pages: remove the key",
+    "categories": "this site has no category pages: remove the key",
+    **dict.fromkeys(("date", "lastmod", "publishDate", "expiryDate", "updated"),
+                    "this site's pages show no dates: remove the key"),
+}
+# finders of text that would be published wrong: (finder, is it an error)
+BODY_FINDERS = ((detect.shortcodes, True), (detect.template_syntax, True),
+                (detect.conflict_markers, True), (detect.raw_markdown_in_html, False),
+                (detect.markdown_h1, False))
 
 
 @dataclass(frozen=True)
@@ -114,7 +131,9 @@ def _check_value(key: str, value, languages) -> str | None:
         return None if value in languages else f"'only_in' must be one of {', '.join(languages)}"
     kind = expected[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        names = {str: "a text", int: "a whole number", bool: "true or false"}
+        names = {str: "a text", int: "a whole number",
+                 bool: "true or false" if key != "menu" else
+                 "true, false or the label to show in the navigation"}
         return f"'{key}' must be {names[kind]}"
     return None
 
@@ -127,6 +146,9 @@ def parse_page(rel: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Source
     text, problems = decode_utf8(raw, rel)
     if text is None:
         return None, problems
+    if text.startswith("+++"):
+        return None, [error(rel, line, message)
+                      for line, message in detect.read_toml_front_matter(text)[1]]
     if not text.startswith("---"):
         return None, [error(rel, 1, "front matter is missing: start the file with a '---' line, "
                                     "then 'title: …', then another '---' line")]
@@ -147,7 +169,8 @@ def parse_page(rel: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Source
     for key, value in meta.items():
         line = dict(lines)[str(key)]
         if key not in FRONT_MATTER_KEYS:
-            hint = did_you_mean(str(key), FRONT_MATTER_KEYS)
+            hint = (f": {FOREIGN_KEYS[key]}" if key in FOREIGN_KEYS
+                    else did_you_mean(str(key), FRONT_MATTER_KEYS, cutoff=0.75))
             problems.append(error(rel, line, f"front matter: unknown key '{key}'{hint}"))
         elif message := _check_value(key, value, languages):
             problems.append(error(rel, line, f"front matter: {message}"))
@@ -158,7 +181,15 @@ def parse_page(rel: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Source
     key, lang, is_section = identity
     values = {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
     return Source(path=rel, key=key, lang=lang, is_section=is_section, body=body,
-                  body_line=body_line, key_lines=lines, **values), []
+                  body_line=body_line, key_lines=lines, **values), body_problems(rel, body,
+                                                                                 body_line)
+
+
+def body_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+    """What in a page's text would be published wrong: Hugo shortcodes, template code and
+    merge marks stop the build; Markdown left raw in HTML and a second h1 are warnings."""
+    return [(error if is_error else warning)(rel, line, message)
+            for finder, is_error in BODY_FINDERS for line, message in finder(body, body_line)]
 
 
 def read_pages(content: Path, paths, languages) -> tuple[list[Source], list[Problem]]:

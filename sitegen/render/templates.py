@@ -14,6 +14,7 @@ from ..content.pages import Page, TranslationGraph
 from ..content.settings import LANGUAGE_NAMES, Settings
 from ..parallel import map_on_cores
 from ..problems import BuildFailed, Problem, did_you_mean, error
+from ..text import dates
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -71,7 +72,7 @@ def make_environment(templates: Path, lang: str, translations, settings: Setting
     env.install_gettext_translations(translations, newstyle=True)
     env.filters["number"] = lambda value: i18n.number(value, lang)
     env.filters["percent"] = lambda value: i18n.percent(value, lang)
-    env.filters["date"] = lambda value: i18n.long_date(value, lang)
+    env.filters["date"] = lambda value: dates.long_date(value, lang)
     env.globals.update(
         site=settings,
         lang=lang,

@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from babel.dates import format_date
 
-Finding = tuple[int, str]
+from ..problems import Spot
+
 Moment = date | datetime  # a day, or a day and time
 T = TypeVar("T")
 
@@ -52,9 +53,9 @@ class Dates:
         return self.updated or self.published
 
 
-def read_dates(meta: dict, lines: dict[str, int]) -> tuple[Dates | None, list[Finding]]:
+def read_dates(meta: dict, lines: dict[str, int]) -> tuple[Dates | None, list[Spot]]:
     """The `date:` and `updated:` of a page's front matter, checked; None when undated."""
-    found: list[Finding] = []
+    found: list[Spot] = []
     values: dict[str, Moment] = {}
     for key in DATE_KEYS:
         if key in meta:

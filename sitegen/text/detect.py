@@ -10,9 +10,8 @@ import re
 import tomllib
 from html.parser import HTMLParser
 
+from ..problems import Spot
 from .mdlists import BLOCK_TAGS
-
-Finding = tuple[int, str]
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -60,7 +59,7 @@ def _shorten(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def shortcodes(text: str, first_line: int = 1) -> list[Finding]:
+def shortcodes(text: str, first_line: int = 1) -> list[Spot]:
     """Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`), which would be published as text."""
     found = []
     for match in SHORTCODE.finditer(blank_code(text)):
@@ -74,7 +73,7 @@ def shortcodes(text: str, first_line: int = 1) -> list[Finding]:
     return found
 
 
-def template_syntax(text: str, first_line: int = 1) -> list[Finding]:
+def template_syntax(text: str, first_line: int = 1) -> list[Spot]:
     """Jinja or Go template code (`{{ … }}`, `{% … %}`, `{# … #}`) left in content."""
     found = []
     for match in TEMPLATE.finditer(SHORTCODE.sub(_blank, blank_code(text))):
@@ -95,7 +94,7 @@ def _html_blocks(lines: list[str]):
             start = None
 
 
-def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Finding]:
+def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Spot]:
     """Markdown written inside an HTML block, which is published as written, unconverted."""
     found, lines = [], blank_code(text).split("\n")
     for start, block in _html_blocks(lines):
@@ -111,7 +110,7 @@ def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Finding]:
     return found
 
 
-def markdown_h1(text: str, first_line: int = 1) -> list[Finding]:
+def markdown_h1(text: str, first_line: int = 1) -> list[Spot]:
     """'# Heading' lines: the page's title is its h1, so each would be a second one."""
     found, conflict = [], bool(conflict_markers(text))
     for match in re.finditer(r"^ {0,3}# +(\S.*?)[ #]*$|^(\S.*)\n {0,3}(=+) *$",
@@ -125,7 +124,7 @@ def markdown_h1(text: str, first_line: int = 1) -> list[Finding]:
     return found
 
 
-def conflict_markers(text: str, first_line: int = 1) -> list[Finding]:
+def conflict_markers(text: str, first_line: int = 1) -> list[Spot]:
     """Lines a version-control merge left behind (<<<<<<<, =======, >>>>>>>)."""
     return [(_line(text, m.start(), first_line),
              "a merge conflict marker is left in the text: keep one version, remove the marks")
@@ -142,7 +141,7 @@ class _H1Finder(HTMLParser):
             self.lines.append(self.getpos()[0])
 
 
-def extra_h1(html: str) -> list[Finding]:
+def extra_h1(html: str) -> list[Spot]:
     """Every h1 after the first in a rendered page (a page has one title)."""
     finder = _H1Finder()
     finder.feed(html)
@@ -152,7 +151,7 @@ def extra_h1(html: str) -> list[Finding]:
             for line in finder.lines[1:]]
 
 
-def read_toml_front_matter(text: str) -> tuple[dict | None, list[Finding]]:
+def read_toml_front_matter(text: str) -> tuple[dict | None, list[Spot]]:
     """Front matter between '+++' lines (Hugo's TOML), read, with a message saying it is TOML."""
     if not text.startswith("+++"):
         return None, []

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..problems import Spot
 from .detect import blank_code
 
 MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*$", re.MULTILINE | re.IGNORECASE)
 NOT_PROSE = re.compile(r" {0,3}(#|<|>|[-+*] |\d{1,9}[.)] |!\[|\||```|~~~|\{\{|[-*_=]{3,})")
 
-Finding = tuple[int, str]
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,9 @@ def body_without_more(body: str) -> str:
 
 
 def summary_problems(body: str, summary: object, summary_line: int = 1,
-                     first_line: int = 1) -> list[Finding]:
+                     first_line: int = 1) -> list[Spot]:
     """What is wrong with a page's summary: not a text, or two <!--more--> marks."""
-    found: list[Finding] = []
+    found: list[Spot] = []
     if summary is not None and not isinstance(summary, str):
         found.append((summary_line, "front matter: 'summary' must be a text"))
     marks = list(MORE.finditer(blank_code(body)))
