@@ -3,7 +3,7 @@
 import markdown
 from conftest import ROOT
 
-from sitegen.render import markup
+from sitegen.markdown import markup
 
 TRICKY = [
     "a *b* _c_ **d** __e__ ***f*** `g` \\*h\\* [i](j) ![k](l) <http://m> <n@o.p> q  \nr",
