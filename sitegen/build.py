@@ -13,6 +13,7 @@ from .content.pages import TranslationGraph, pair_translations
 from .content.urls import assign_urls
 from .generators.base import Given, generate_pages
 from .generators.directory import collect_facets
+from .markdown.markup import MarkdownCache
 from .problems import Problem, counted, raise_if_errors
 from .project import Project
 from .publish import folder, search
@@ -20,7 +21,6 @@ from .publish.folder import static_assets
 from .publish.output import Output, Writer, page_writer
 from .publish.swap import locked
 from .render.bodies import link_bodies
-from .render.markup import MarkdownCache
 from .render.sanitize import lab_problems
 from .render.site import Rendered, render_site
 from .render.templates import check_templates

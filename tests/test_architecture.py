@@ -13,6 +13,7 @@ PACKAGE = ROOT / "sitegen"
 LAYERS = (
     ("sitegen", "sitegen.problems", "sitegen.parallel", "sitegen.cache"),
     ("sitegen.text",),
+    ("sitegen.markdown",),
     ("sitegen.content",),
     ("sitegen.generators",),
     ("sitegen.render",),

@@ -8,8 +8,9 @@ from sitegen.content.i18n import number, percent
 from sitegen.content.pages import pair_translations
 from sitegen.content.sources import page_identity, parse_page
 from sitegen.content.urls import assign_urls, check_slug
+from sitegen.markdown import markup
 from sitegen.problems import Problem, counted, error, summary_line, warning
-from sitegen.render import htmlpolicy, markup
+from sitegen.render import htmlpolicy
 from sitegen.text.collation import slugify
 
 LANGS = ("en", "fr")

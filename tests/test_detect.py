@@ -4,8 +4,7 @@ import re
 import textwrap
 from collections import Counter
 
-from sitegen.render import markup
-from sitegen.text import detect
+from sitegen.markdown import detect, markup
 
 
 def body(text: str) -> str:

@@ -4,7 +4,8 @@ import html
 
 import pytest
 
-from sitegen.render import htmlpolicy, markup
+from sitegen.markdown import markup
+from sitegen.render import htmlpolicy
 from sitegen.render.sanitize import fragment_problems, sanitize, untrusted_markdown
 
 

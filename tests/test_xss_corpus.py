@@ -10,8 +10,8 @@ import yaml
 from conftest import TinySite
 from xss import FAMILIES, dangers, main_of, vectors
 
+from sitegen.markdown import markup
 from sitegen.problems import BuildFailed
-from sitegen.render import markup
 from sitegen.render.sanitize import sanitize, untrusted_markdown
 
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHome.\n",

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..markdown import detect
 from ..problems import Problem, did_you_mean, error, warning
-from ..text import detect
 from ..text.safefiles import entry_problem, read_bytes
 from ..text.yamltext import decode_utf8, key_line, parse_yaml
 

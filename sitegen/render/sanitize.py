@@ -11,9 +11,9 @@ from html.parser import HTMLParser
 import nh3
 
 from ..content.urls import line_of
+from ..markdown.markup import convert_untrusted
 from ..problems import Problem, error, warning
 from . import htmlpolicy
-from .markup import convert_untrusted
 
 HANDLER = re.compile(r"[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
 

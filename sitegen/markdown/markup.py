@@ -13,15 +13,13 @@ from pathlib import Path
 import markdown
 
 from ..parallel import map_on_cores
-from ..text import mdlists
-from ..text.mdlists import EXTENSIONS, new_engine
 from .fastinline import use_skipping_inline
+from .mdlists import EXTENSIONS, new_engine
 
-# the engine's own code that shapes the HTML (this module, the inline stage, the lists
-# pre-pass): a change to it is a new engine for the cache
-OWN_CODE = hashlib.blake2b(b"".join(Path(path).read_bytes() for path in (
-    __file__, Path(__file__).with_name("fastinline.py"), mdlists.__file__)),
-    digest_size=8).hexdigest()
+# the engine's own code that shapes the HTML: a change to it is a new engine for the cache
+OWN_CODE = hashlib.blake2b(b"".join(Path(__file__).with_name(name).read_bytes()
+                                    for name in ("markup.py", "fastinline.py", "mdlists.py")),
+                           digest_size=8).hexdigest()
 ENGINE = f"python-markdown {markdown.__version__} {' '.join(EXTENSIONS)} {OWN_CODE}"
 
 def _new_engine(escape_html: bool = False) -> markdown.Markdown:

@@ -1,0 +1,1 @@
+"""Markdown to HTML: the engine, its extensions and the cache of converted texts."""
