@@ -36,6 +36,11 @@ class Cache(Protocol):
     def reuse(self, name: str, inputs: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, or its value from the build before when `inputs` are equal."""
 
+    def each(self, name: str, files: dict[str, Hashable], compute: Callable[[str], T]
+             ) -> dict[str, T]:
+        """`compute(path)` for each path, or its value from the build before when the path's
+        stat is equal; paths no longer given are forgotten."""
+
     def page(self, key: Hashable, produce: Callable[[], bytes]) -> bytes:
         """A page's bytes from the build before when `key` (all its inputs) is equal."""
 
@@ -76,9 +81,7 @@ class Memo:
 
     texts: TextCache | None = None  # made by the build from its project when missing
     keeps_pages: bool = True  # False for a one-off build, which would never reuse a page
-    pages: dict = field(default_factory=dict)  # path -> (stat, Source | None, problems)
-    lab_files: dict = field(default_factory=dict)  # path -> (stat, bytes, Lab | None, problems)
-    labs: tuple = ()  # the labs of the last build
+    files: dict = field(default_factory=dict)  # name -> {path: (stat, value)}
     rendered: dict = field(default_factory=dict)  # render key -> HTML
     derived: dict = field(default_factory=dict)  # name -> (inputs, value) of a pure function
     fragments: dict = field(default_factory=dict)  # pieces of HTML shown on many pages
@@ -117,6 +120,18 @@ class Memo:
             return held[1]
         self.derived[name] = (None, token)
         return token
+
+    def each(self, name: str, files: dict[str, Hashable], compute: Callable[[str], T]
+             ) -> dict[str, T]:
+        """`compute(path)` for each path whose stat changed since the last build."""
+        if not self.keeps_pages:
+            return {path: compute(path) for path in files}
+        held = self.files.get(name, {})
+        kept = {path: (stat, held[path][1] if stat is not None and path in held
+                       and held[path][0] == stat else compute(path))
+                for path, stat in files.items()}
+        self.files[name] = kept
+        return {path: value for path, (_, value) in kept.items()}
 
     def reuse(self, name: str, inputs: Hashable, compute: Callable[[], T]) -> T:
         """`compute()`, or its value from the last build when `inputs` are equal."""

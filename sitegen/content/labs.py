@@ -98,16 +98,17 @@ class Lab:
         return cached
 
 
-def load_labs(content_root: Path, paths: Sequence[str], cache: dict | None = None
-              ) -> tuple[tuple[Lab, ...], list[Problem]]:
-    """Read and check lab files (paths relative to content_root); labs sorted by name.
+def load_labs(content_root: Path, paths: Sequence[str]) -> tuple[tuple[Lab, ...], list[Problem]]:
+    """Read and check lab files (paths relative to content_root); labs sorted by name."""
+    return checked_labs({path: load_lab_file(content_root, path) for path in paths})
 
-    With a `cache` (kept by the preview between builds), only files whose size or time
-    changed are read and parsed again.
-    """
+
+def checked_labs(loaded: dict[str, tuple[bytes, Lab | None, list[Problem]]]
+                 ) -> tuple[tuple[Lab, ...], list[Problem]]:
+    """The labs of files read with `load_lab_file`, one code per lab, sorted by name."""
     labs, problems, first = [], [], {}
-    for path in sorted(paths):
-        raw, lab, found = _load_file(os.path.join(content_root, path), path, cache)
+    for path in sorted(loaded):
+        raw, lab, found = loaded[path]
         problems += found
         if lab and lab.code in first:
             message = f"code '{lab.code}' is already used by {first[lab.code]}"
@@ -116,29 +117,17 @@ def load_labs(content_root: Path, paths: Sequence[str], cache: dict | None = Non
             first[lab.code] = path
             labs.append(lab)
     labs.sort(key=lambda lab: sort_key((lab.name.get("fr") or ("",))[0]) + (lab.code,))
-    for gone in set(cache or ()) - set(paths):
-        del cache[gone]
     return tuple(labs), problems
 
 
-def _load_file(file: str, path: str, cache: dict | None) -> tuple[bytes, Lab | None, list]:
+def load_lab_file(content_root: Path, path: str) -> tuple[bytes, Lab | None, list[Problem]]:
+    """A lab file's bytes, its lab (or None) and its problems."""
     try:
-        info = os.stat(file)
-        if cache is None or cache.get(path, (None,))[0] != _stat(info):
-            with open(file, "rb") as stream:
-                raw = stream.read()
+        with open(os.path.join(content_root, path), "rb") as stream:
+            raw = stream.read()
     except OSError as exc:
         return b"", None, [error(path, 1, f"cannot be read: {exc.strerror or exc}")]
-    if cache is None:
-        return (raw, *load_lab(raw, path))
-    held = cache.get(path)
-    if held is None or held[0] != _stat(info):
-        held = cache[path] = (_stat(info), raw, *load_lab(raw, path))
-    return held[1:]
-
-
-def _stat(info: os.stat_result) -> tuple:
-    return info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns
+    return (raw, *load_lab(raw, path))
 
 
 def load_lab(raw: bytes, path: str) -> tuple[Lab | None, list[Problem]]:

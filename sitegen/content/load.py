@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..cache import Memo, Token, stat_key
+from ..cache import Cache, Token, stat_key
 from ..problems import Problem
 from ..project import Project
 from ..text import safefiles
@@ -57,16 +57,16 @@ class Site:
         return {lang: t.gettext for lang, t in self.translations.items()}
 
 
-def read_content(project: Project, memo: Memo) -> tuple[Content, list[Problem]]:
+def read_content(project: Project, cache: Cache) -> tuple[Content, list[Problem]]:
     """Settings, pages, labs, data files and interface catalogues, with their problems."""
     problems: list[Problem] = []
     settings, found = load_settings(project.content, project.include_drafts, project.base_url)
     problems += found
     tree = sources.scan_content(project.content)
     problems += tree.problems
-    page_sources, found = read_pages(project.content, tree.pages, settings.languages, memo)
+    page_sources, found = read_pages(project.content, tree.pages, settings.languages, cache)
     problems += found
-    lab_records, found = read_labs(project.content, tree.labs, memo)
+    lab_records, found = read_labs(project.content, tree.labs, cache)
     problems += found
     data, found = datafiles.load_data(project.content, tree.data)
     problems += found + datafiles.check_groups(page_sources, data)
@@ -78,33 +78,38 @@ def read_content(project: Project, memo: Memo) -> tuple[Content, list[Problem]]:
     return Content(settings, tree, page_sources, lab_records, data, translations), problems
 
 
-def read_pages(content: Path, paths, languages, memo: Memo) -> tuple[list, list[Problem]]:
-    """Parse every page, reusing what the memo read of files that did not change."""
-    found_sources, problems, seen = [], [], {}
-    for rel in paths:
-        try:
-            stat = stat_key(content / rel)
-        except OSError:  # gone since the tree was listed: say so when reading it
-            stat = None
-        cached = memo.pages.get(rel)
-        if stat is None or cached is None or cached[0] != stat:
-            raw, found = safefiles.read_bytes(content, rel)
-            source, found = sources.parse_page(rel, raw, languages) if raw is not None else (
-                None, found)
-            cached = (stat, source, found)
-        seen[rel] = cached
-        problems += cached[2]
-        if cached[1] is not None:
-            found_sources.append(cached[1])
-    memo.pages = seen
+def read_pages(content: Path, paths, languages, cache: Cache) -> tuple[list, list[Problem]]:
+    """Parse every page, reusing what the cache read of files that did not change."""
+
+    def parse(rel: str) -> tuple:
+        raw, found = safefiles.read_bytes(content, rel)
+        return sources.parse_page(rel, raw, languages) if raw is not None else (None, found)
+
+    parsed = cache.each("pages", stats(content, paths), parse)
+    found_sources, problems = [], []
+    for source, found in parsed.values():
+        problems += found
+        if source is not None:
+            found_sources.append(source)
     return found_sources, problems
 
 
-def read_labs(content: Path, paths, memo: Memo) -> tuple[tuple, list[Problem]]:
+def read_labs(content: Path, paths, cache: Cache) -> tuple[tuple, list[Problem]]:
     """Load the lab files, parsing again only those that changed since the last build."""
-    found, problems = labs.load_labs(content, paths, memo.lab_files if memo.keeps_pages
-                                     else None)
-    if len(found) == len(memo.labs) and all(a is b for a, b in zip(found, memo.labs, strict=True)):
-        found = memo.labs  # the very same tuple: what depends on all labs sees no change at once
-    memo.labs = found
-    return found, problems
+    loaded = cache.each("lab files", stats(content, paths),
+                        lambda rel: labs.load_lab_file(content, rel))
+    found, problems = labs.checked_labs(loaded)
+    # the very same tuple when every lab is: what depends on all labs sees no change at once
+    return cache.reuse("labs", found, lambda: found), problems
+
+
+def stats(content: Path, paths) -> dict:
+    """Each path's stat, or None for a file gone since the tree was listed (read again, so
+    that reading it says so)."""
+    found = {}
+    for rel in paths:
+        try:
+            found[rel] = stat_key(content / rel)
+        except OSError:
+            found[rel] = None
+    return found
