@@ -52,10 +52,17 @@ class Report:
                 f"{counted(len(self.warnings), 'warning')} in {self.timings['total']:.2f} s")
 
 
+def new_cache(project: Project, keeps_pages: bool) -> Memo:
+    """A cache for builds of `project`: the Markdown on disk in `project.cache` (if set), and
+    with `keeps_pages` (a preview) everything else in memory between builds."""
+    texts = MarkdownCache(project.cache / "markdown.marshal" if project.cache else None)
+    return Memo(texts=texts, keeps_pages=keeps_pages)
+
+
 def build_site(project: Project, cache: Cache | None = None) -> Report:
     """Build the whole site into `project.output`, or raise BuildFailed and leave it as it was."""
     report, started = Report(), time.perf_counter()
-    cache = cache or Memo(keeps_pages=False)
+    cache = cache or new_cache(project, keeps_pages=False)
     site = load_site(project, report, cache)
     with report.stage("render"):
         output = render_output(site, project, cache, report)
@@ -67,8 +74,6 @@ def build_site(project: Project, cache: Cache | None = None) -> Report:
 
 def load_site(project: Project, report: Report, cache: Cache) -> Site:
     """Read and check the content: settings, pages, labs, translations, URLs, Markdown, links."""
-    if isinstance(cache, Memo) and cache.texts is None:  # its Markdown is kept on disk too
-        cache.texts = MarkdownCache(project.cache / "markdown.marshal" if project.cache else None)
     with report.stage("read"):
         content, problems = read_content(project, cache)
     with report.stage("parse"):

@@ -79,7 +79,7 @@ class Memo:
     """The in-memory implementation of `Cache`: a one-off build's (which keeps no page) and a
     long-running preview's (which keeps everything, so a rebuild redoes only what changed)."""
 
-    texts: TextCache | None = None  # made by the build from its project when missing
+    texts: TextCache | None = None  # the Markdown cache: `build.new_cache` gives one
     keeps_pages: bool = True  # False for a one-off build, which would never reuse a page
     files: dict = field(default_factory=dict)  # name -> {path: (stat, value)}
     rendered: dict = field(default_factory=dict)  # render key -> HTML

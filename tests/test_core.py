@@ -138,6 +138,13 @@ def test_a_one_off_build_cache_keeps_nothing_and_a_preview_reuses_on_equal_input
             kept.reuse("y", 2, compute)] == [3, 3, 4]
     assert kept.same("t", Token((1, 2))) is kept.same("t", Token((1, 2)))
 
+    read = []
+    assert kept.each("files", {"a": 1, "b": 1}, lambda p: read.append(p) or p.upper()) == {
+        "a": "A", "b": "B"}
+    assert kept.each("files", {"a": 2, "b": 1, "c": None}, lambda p: read.append(p) or p) == {
+        "a": "a", "b": "B", "c": "c"}  # a saved again, b as it was, c unreadable: read again
+    assert read == ["a", "b", "a", "c"]
+
 
 def test_the_markdown_key_is_made_of_the_text_and_the_engine():
     assert markup.text_key("# A") == markup.text_key("# A")

@@ -10,8 +10,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from ..build import Report, load_site, render_output
-from ..cache import Memo
+from ..build import Report, load_site, new_cache, render_output
 from ..content.load import Site
 from ..content.settings import LANGUAGE_NAMES
 from ..problems import ERROR, NOTE, WARNING, BuildFailed, Problem, counted, report
@@ -59,7 +58,8 @@ class CheckResult:
 
 def run_checks(project: Project, content_label: str = "content") -> CheckResult:
     """Build in memory (nothing is published) and gather every finding; BuildFailed if broken."""
-    report, cache = Report(), Memo(keeps_pages=False)  # nothing to keep: render on every core
+    report = Report()
+    cache = new_cache(project, keeps_pages=False)  # nothing to keep: render on every core
     site = load_site(project, report, cache)
     output = render_output(site, project, cache, report)
     files, copies = output.files, output.copies

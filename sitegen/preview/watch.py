@@ -15,7 +15,7 @@ import watchfiles
 from jinja2 import Environment
 
 from .. import build
-from ..cache import Memo
+from ..cache import Cache
 from ..content.settings import load_settings
 from ..problems import BuildFailed, Problem, counted, error, summary_line
 from ..project import Project
@@ -45,7 +45,7 @@ class Outcome:
         return tuple(p for p in self.problems if p.is_error)
 
 
-def build_preview(project: Project, memo: Memo) -> Outcome:
+def build_preview(project: Project, memo: Cache) -> Outcome:
     """Build the preview; a mistake in the content or a bug becomes problems, never an exception."""
     started = time.perf_counter()
     try:
@@ -159,7 +159,7 @@ def watch_and_build(project: Project, on_built: Callable[[str, Outcome], None],
     The watcher is running before the first build starts, so a save made during it is seen.
     `on_built` receives what changed ('' for the first build) and the outcome.
     """
-    memo, first = Memo(), True
+    memo, first = build.new_cache(project, keeps_pages=True), True
     for changes in watchfiles.watch(*watched_folders(project), watch_filter=change_filter(
             project), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
             rust_timeout=READY_MS, yield_on_timeout=True, raise_interrupt=False):
@@ -169,7 +169,7 @@ def watch_and_build(project: Project, on_built: Callable[[str, Outcome], None],
         first = False
         outcome = build_preview(project, memo)
         if outcome.crashed:  # what the memo holds may be half updated: start afresh
-            memo = Memo()
+            memo = build.new_cache(project, keeps_pages=True)
         on_built(what, outcome)
 
 
