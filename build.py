@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 try:
-    from sitegen.cli import main
+    from duosite.cli import main
 except ModuleNotFoundError as missing:  # run with a Python that lacks the dependencies
     print(f"build.py: {missing}; install the project first (README, quick start):\n"
           "  python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/python build.py",

@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{platform.python_version()}, load average {load:.2f} at start")
     if load > 0.5:
         print("note: other processes are using the CPU; times are noisy, compare ratios")
-    work = Path(tempfile.mkdtemp(prefix="sitegen-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="duosite-bench-"))
     try:
         report = bench_real(args, work) if args.real else bench_corpora(args, work)
     finally:

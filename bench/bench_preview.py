@@ -89,7 +89,7 @@ def copy_project(work: Path, content: Path) -> tuple[Path, Path]:
     root = work / "project"
     root.mkdir()
     shutil.copy2(ROOT / "build.py", root)
-    (root / "sitegen").symlink_to(ROOT / "sitegen", target_is_directory=True)
+    (root / "duosite").symlink_to(ROOT / "duosite", target_is_directory=True)
     for name in ("templates", "locales", "static"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copytree(content, work / "content")
@@ -279,7 +279,7 @@ def commit() -> str:
     """The checked-out commit of the engine, marked when it has local changes."""
     run = partial(subprocess.run, cwd=ROOT, capture_output=True, text=True)
     head = run(["git", "rev-parse", "--short", "HEAD"]).stdout.strip() or "unknown"
-    dirty = run(["git", "status", "--porcelain", "--", "sitegen"]).stdout.strip()
+    dirty = run(["git", "status", "--porcelain", "--", "duosite"]).stdout.strip()
     return head + ("+changes" if dirty else "")
 
 

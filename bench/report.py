@@ -112,7 +112,7 @@ def engine_version() -> str:
     git = ["git", "-C", str(ROOT)]
     head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
                           text=True, check=False).stdout.strip()
-    dirty = subprocess.run([*git, "status", "--porcelain", "--", "build.py", "sitegen",
+    dirty = subprocess.run([*git, "status", "--porcelain", "--", "build.py", "duosite",
                             "templates"], capture_output=True, text=True, check=False).stdout
     return f"{head or 'unknown'}{' + uncommitted changes' if dirty.strip() else ''}"
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
-from sitegen.markdown.detect import blank_code
+from duosite.markdown.detect import blank_code
 
 SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]+)(.*?)\s*([>%])\}\}", re.DOTALL)
 ESCAPED = re.compile(r"\{\{([<%])/\*\s*(.*?)\s*\*/([>%])\}\}", re.DOTALL)

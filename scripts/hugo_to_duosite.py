@@ -34,7 +34,7 @@ from hugo_tree import (  # noqa: E402
     target_key,
 )
 
-from sitegen.markdown.detect import (  # noqa: E402
+from duosite.markdown.detect import (  # noqa: E402
     conflict_markers,
     markdown_h1,
     raw_markdown_in_html,

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitegen.publish.swap import swap_in  # noqa: E402
+from duosite.publish.swap import swap_in  # noqa: E402
 
 RNSR_COLUMNS = ("numero_national_de_structure", "libelle", "sigle", "annee_de_creation",
                 "type_de_structure", "code_de_niveau_de_structure", "site_web", "code_postal",

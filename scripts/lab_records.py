@@ -11,10 +11,10 @@ import registry
 from registry import Org, Unit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitegen.content.labs import LANGS, SCHEMA  # noqa: E402
-from sitegen.text.casing import is_shouted  # noqa: E402
-from sitegen.text.collation import slugify  # noqa: E402
-from sitegen.text.regions import region_named, region_of  # noqa: E402
+from duosite.content.labs import LANGS, SCHEMA  # noqa: E402
+from duosite.text.casing import is_shouted  # noqa: E402
+from duosite.text.collation import slugify  # noqa: E402
+from duosite.text.regions import region_named, region_of  # noqa: E402
 
 SUBKEYS = {"name": LANGS, "display_name": LANGS, "domain": LANGS, "themes": LANGS, "summary": LANGS,
            "coordinates": ("lat", "lng"), "ids": ("rnsr", "ror")}

@@ -1,6 +1,6 @@
 """Derive the directory's geography table from Etalab's `@etalab/decoupage-administratif`.
 
-Usage: python scripts/make_geography.py PACKAGE_DIR [--out sitegen/text/geography]
+Usage: python scripts/make_geography.py PACKAGE_DIR [--out duosite/text/geography]
 
 PACKAGE_DIR is the npm package folder (holding package.json and data/*.json), installed
 for instance with `npm install --prefix /tmp/geo @etalab/decoupage-administratif`.
@@ -20,8 +20,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sitegen.text.collation import slugify  # noqa: E402
-from sitegen.text.regions import fold_commune  # noqa: E402
+from duosite.text.collation import slugify  # noqa: E402
+from duosite.text.regions import fold_commune  # noqa: E402
 
 # The English usage of the names that differ from the French (facts, not translations).
 ENGLISH = {
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("package", type=Path, help="folder of @etalab/decoupage-administratif")
     parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parent.parent / "sitegen" / "text"
+                        default=Path(__file__).resolve().parent.parent / "duosite" / "text"
                         / "geography")
     args = parser.parse_args(argv)
     try:

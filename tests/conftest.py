@@ -14,10 +14,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.build import build_site  # noqa: E402
-from sitegen.cli import main as cli_main  # noqa: E402
-from sitegen.problems import BuildFailed  # noqa: E402
-from sitegen.project import Project  # noqa: E402
+from duosite.build import build_site  # noqa: E402
+from duosite.cli import main as cli_main  # noqa: E402
+from duosite.problems import BuildFailed  # noqa: E402
+from duosite.project import Project  # noqa: E402
 
 
 def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:

@@ -13,8 +13,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from sitegen.build import build_site  # noqa: E402
-from sitegen.project import Project  # noqa: E402
+from duosite.build import build_site  # noqa: E402
+from duosite.project import Project  # noqa: E402
 
 FIXTURE = HERE / "fixtures" / "mini" / "content"
 GOLDEN = HERE / "golden" / "mini"

@@ -8,28 +8,28 @@ from pathlib import Path
 
 from conftest import ROOT
 
-PACKAGE = ROOT / "sitegen"
+PACKAGE = ROOT / "duosite"
 # Lowest first: a module may import its own layer or any layer below, never one above.
 LAYERS = (
-    ("sitegen", "sitegen.problems", "sitegen.parallel", "sitegen.cache"),
-    ("sitegen.text",),
-    ("sitegen.markdown",),
-    ("sitegen.content",),
-    ("sitegen.generators",),
-    ("sitegen.render",),
-    ("sitegen.publish",),
-    ("sitegen.build",),
-    ("sitegen.check",),
-    ("sitegen.preview",),
-    ("sitegen.commands",),
-    ("sitegen.cli",),
+    ("duosite", "duosite.problems", "duosite.parallel", "duosite.cache"),
+    ("duosite.text",),
+    ("duosite.markdown",),
+    ("duosite.content",),
+    ("duosite.generators",),
+    ("duosite.render",),
+    ("duosite.publish",),
+    ("duosite.build",),
+    ("duosite.check",),
+    ("duosite.preview",),
+    ("duosite.commands",),
+    ("duosite.cli",),
 )
 MAX_MODULES = 12
 MAX_PARAMETERS = 6
 
 
 def module_name(path: Path) -> str:
-    """`sitegen/content/pages.py` -> `sitegen.content.pages`."""
+    """`duosite/content/pages.py` -> `duosite.content.pages`."""
     parts = path.relative_to(ROOT).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -125,7 +125,7 @@ def test_only_the_command_line_knows_argparse():
                                if isinstance(node, ast.Import) for n in node.names}
              | {node.module for node in ast.walk(ast.parse(p.read_text()))
                 if isinstance(node, ast.ImportFrom)}]
-    assert users == ["sitegen.cli"]
+    assert users == ["duosite.cli"]
 
 
 def test_folders_stay_small():

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from sitegen.generators.atom import Entry, Feed, atom_feed, feed_link
+from duosite.generators.atom import Entry, Feed, atom_feed, feed_link
 
 A = "{http://www.w3.org/2005/Atom}"
 

@@ -7,9 +7,9 @@ import shutil
 import pytest
 from conftest import ROOT
 
-from sitegen.build import build_site
-from sitegen.problems import BuildFailed
-from sitegen.project import Project
+from duosite.build import build_site
+from duosite.problems import BuildFailed
+from duosite.project import Project
 
 SITE = {
     "site.yaml": """
@@ -241,7 +241,7 @@ def test_template_mistakes_name_the_template_and_line(site, tmp_path):
             "statement block'"]
     assert problems('{% extends "base.html" %}\n{% block body %}\n{{ page.titel }}\n'
                     '{% endblock %}\n') == [
-        "templates/page.html:3: template error: 'sitegen.content.pages.Page object' has no "
+        "templates/page.html:3: template error: 'duosite.content.pages.Page object' has no "
         "attribute 'titel'"]
 
 

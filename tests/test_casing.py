@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitegen.text.casing import is_shouted, proper_case
+from duosite.text.casing import is_shouted, proper_case
 
 
 @pytest.mark.parametrize(("written", "shown"), [

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, project, run_cli
 
-from sitegen.check import translation_status
-from sitegen.check.command import run_checks, status_page
+from duosite.check import translation_status
+from duosite.check.command import run_checks, status_page
 
 FIXTURE = Path(__file__).parent / "fixtures" / "check"
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHello.\n",

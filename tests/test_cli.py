@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_cli, write_tree
 
-from sitegen import __version__
+from duosite import __version__
 
 MINI_SETTINGS = ROOT / "tests" / "fixtures" / "mini" / "content" / "site.yaml"
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHello.\n",

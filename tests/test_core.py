@@ -3,15 +3,15 @@ slugs, numbers, the sanitiser's policy, problems and the cache."""
 
 from __future__ import annotations
 
-from sitegen.cache import Memo, Token
-from sitegen.content.i18n import number, percent
-from sitegen.content.pages import pair_translations
-from sitegen.content.sources import page_identity, parse_page
-from sitegen.content.urls import assign_urls, check_slug
-from sitegen.markdown import markup
-from sitegen.problems import Problem, counted, error, summary_line, warning
-from sitegen.render import htmlpolicy
-from sitegen.text.collation import slugify
+from duosite.cache import Memo, Token
+from duosite.content.i18n import number, percent
+from duosite.content.pages import pair_translations
+from duosite.content.sources import page_identity, parse_page
+from duosite.content.urls import assign_urls, check_slug
+from duosite.markdown import markup
+from duosite.problems import Problem, counted, error, summary_line, warning
+from duosite.render import htmlpolicy
+from duosite.text.collation import slugify
 
 LANGS = ("en", "fr")
 

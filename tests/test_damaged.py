@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import TinySite, run_cli, write_tree
 
-from sitegen.publish.folder import MARKER
+from duosite.publish.folder import MARKER
 
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHome.\n",
         "index.fr.md": "---\ntitle: Accueil\n---\nAccueil.\n"}

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from sitegen.text.dates import (
+from duosite.text.dates import (
     Dates,
     instant,
     long_date,
@@ -15,7 +15,7 @@ from sitegen.text.dates import (
     read_dates,
     rfc3339,
 )
-from sitegen.text.yamltext import parse_yaml
+from duosite.text.yamltext import parse_yaml
 
 
 def front(text: str) -> dict:

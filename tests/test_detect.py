@@ -4,7 +4,7 @@ import re
 import textwrap
 from collections import Counter
 
-from sitegen.markdown import detect, markup
+from duosite.markdown import detect, markup
 
 
 def body(text: str) -> str:

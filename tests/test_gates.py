@@ -16,7 +16,7 @@ from gates.browser import launched_chromium
 from gates.checkers import axe_violations, describe, missing_axe, missing_vnu, vnu_errors
 from gates.server import serving
 
-from sitegen.check.command import status_page
+from duosite.check.command import status_page
 
 # (page type, English URL, French URL): each is the other's counterpart in the switcher
 PAGES = [

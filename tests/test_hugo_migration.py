@@ -160,7 +160,7 @@ def test_the_converted_real_site_builds_once_its_legal_facts_are_given(tmp_path)
     for page in (tmp_path / "content").rglob("*.md"):
         text = re.sub(r"\]\((?:cont|basics|shortcodes)/[^)]*\)", "](/)",  # pages left out
                       page.read_text())
-        # the build does not read 'date:' yet (dated sections come with sitegen/text/dates.py)
+        # the build does not read 'date:' yet (dated sections come with duosite/text/dates.py)
         page.write_text(re.sub(r"^date: .*\n", "", text, count=1, flags=re.MULTILINE))
     TinySite(tmp_path).build()
     html = TinySite(tmp_path).page("/fr/shortcodes/notice/")

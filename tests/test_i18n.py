@@ -8,8 +8,8 @@ from datetime import date
 from babel.messages.pofile import read_po
 from conftest import ROOT
 
-from sitegen.content import i18n
-from sitegen.text.dates import long_date
+from duosite.content import i18n
+from duosite.text.dates import long_date
 
 FRENCH = ROOT / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
 

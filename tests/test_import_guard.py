@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from test_import_labs import RNSR, ROR, run_import, texts
 
-from sitegen.content.labs import Lab, Text
-from sitegen.generators.exports import export_csv
+from duosite.content.labs import Lab, Text
+from duosite.generators.exports import export_csv
 
 LINES = RNSR.read_bytes().split(b"\r\n")
 

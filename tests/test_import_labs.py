@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sitegen.content.labs import load_labs
+from duosite.content.labs import load_labs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import import_labs  # noqa: E402

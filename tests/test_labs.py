@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.content.labs import Lab, Text, TextList, directory_figures, load_labs
-from sitegen.generators.exports import export_csv, export_json
-from sitegen.text.collation import slugify, sort_key
+from duosite.content.labs import Lab, Text, TextList, directory_figures, load_labs
+from duosite.generators.exports import export_csv, export_json
+from duosite.text.collation import slugify, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 IMT = """\

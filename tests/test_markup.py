@@ -2,7 +2,7 @@
 
 from conftest import ROOT
 
-from sitegen.markdown import markup, mdlists
+from duosite.markdown import markup, mdlists
 
 TRICKY = [
     "a *b* _c_ **d** __e__ ***f*** `g` \\*h\\* [i](j) ![k](l) <http://m> <n@o.p> q  \nr",

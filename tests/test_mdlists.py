@@ -5,8 +5,8 @@ import re
 
 from conftest import ROOT
 
-from sitegen.markdown import markup
-from sitegen.markdown.mdlists import list_marker, rewrite_lines
+from duosite.markdown import markup
+from duosite.markdown.mdlists import list_marker, rewrite_lines
 
 EXAMPLES = json.loads((ROOT / "tests/data/commonmark/examples.json").read_text("utf-8"))
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from sitegen.publish.output import Output, Writer
+from duosite.publish.output import Output, Writer
 
 
 def test_a_second_writer_of_a_path_is_refused_and_both_are_named():

@@ -6,8 +6,8 @@ import pytest
 from conftest import write_tree
 from test_serve import Running
 
-from sitegen.preview.serve import answer
-from sitegen.publish.folder import MARKER
+from duosite.preview.serve import answer
+from duosite.publish.folder import MARKER
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def test_no_request_is_redirected_to_another_host(server, path):
 
 @pytest.mark.parametrize("path", [f"/{MARKER}", "/en/.notes.txt", "/.preview.previous/",
                                   "/../build.py", "/%2e%2e/build.py", "/en/%2E%2E/%2e%2e/build.py",
-                                  "/..%2fbuild.py", "/en/..%5c..%5cbuild.py", "/sitegen/serve.py"])
+                                  "/..%2fbuild.py", "/en/..%5c..%5cbuild.py", "/duosite/serve.py"])
 def test_hidden_files_and_paths_out_of_the_build_are_not_found(server, path):
     status, _, body = server.get(path)
     assert status == 404, path

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, write_tree
 
-from sitegen.publish import swap
-from sitegen.publish.folder import MARKER
+from duosite.publish import swap
+from duosite.publish.folder import MARKER
 
 VERSION = re.compile(rb"Version (\d+)")
 

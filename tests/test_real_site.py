@@ -128,7 +128,7 @@ def index_of(real_site: Path, lang: str) -> dict:
 
 
 def test_the_real_directory_is_readable_and_placed(real_site):
-    from sitegen.text.regions import regions
+    from duosite.text.regions import regions
 
     for lang in ("en", "fr"):
         labs = index_of(real_site, lang)["labs"]

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from conftest import ROOT
 
-from sitegen.content.i18n import load_translations
-from sitegen.generators.redirects import alias_file, read_aliases, redirect_page, redirects_file
+from duosite.content.i18n import load_translations
+from duosite.generators.redirects import alias_file, read_aliases, redirect_page, redirects_file
 
 
 class Reader(HTMLParser):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.text.regions import fold_commune, region_named, region_of, regions
+from duosite.text.regions import fold_commune, region_named, region_of, regions
 
 RNSR = Path("/work/shared/data/rnsr/structures-recherche-publiques-actives.csv")
 

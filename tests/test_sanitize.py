@@ -4,9 +4,9 @@ import html
 
 import pytest
 
-from sitegen.markdown import markup
-from sitegen.render import htmlpolicy
-from sitegen.render.sanitize import fragment_problems, sanitize, untrusted_markdown
+from duosite.markdown import markup
+from duosite.render import htmlpolicy
+from duosite.render.sanitize import fragment_problems, sanitize, untrusted_markdown
 
 
 @pytest.mark.parametrize("url, safe", [

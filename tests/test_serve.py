@@ -26,10 +26,10 @@ from markupsafe import escape
 from tornado.websocket import websocket_connect
 from watchfiles import Change
 
-from sitegen import build
-from sitegen.cache import Memo
-from sitegen.preview.serve import answer, content_type, exposure_warning, live_page
-from sitegen.preview.watch import (
+from duosite import build
+from duosite.cache import Memo
+from duosite.preview.serve import answer, content_type, exposure_warning, live_page
+from duosite.preview.watch import (
     Outcome,
     build_preview,
     change_filter,
@@ -38,9 +38,9 @@ from sitegen.preview.watch import (
     problems_panel,
     report_lines,
 )
-from sitegen.problems import BuildFailed, error, warning
-from sitegen.project import Project
-from sitegen.publish.folder import MARKER
+from duosite.problems import BuildFailed, error, warning
+from duosite.project import Project
+from duosite.publish.folder import MARKER
 
 MINI = ROOT / "tests" / "fixtures" / "mini" / "content"
 WAIT = 20  # seconds any one step may take before the test fails
@@ -68,7 +68,7 @@ def project_copy(tmp: Path, content: Path = MINI) -> Path:
     root = tmp / "project"
     root.mkdir()
     shutil.copy2(ROOT / "build.py", root)
-    (root / "sitegen").symlink_to(ROOT / "sitegen", target_is_directory=True)
+    (root / "duosite").symlink_to(ROOT / "duosite", target_is_directory=True)
     for name in ("templates", "locales", "static"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copytree(content, tmp / "content")

@@ -14,9 +14,9 @@ from gates.browser import CHROMIUM, launched_chromium
 from gates.checkers import axe_violations, missing_axe
 from gates.server import serving
 
-from sitegen import build
-from sitegen.problems import BuildFailed
-from sitegen.publish import search
+from duosite import build
+from duosite.problems import BuildFailed
+from duosite.publish import search
 
 # (page type, English URL, French URL)
 PAGES = [

@@ -1,6 +1,6 @@
 """Summaries of pages for lists and feeds."""
 
-from sitegen.markdown.summaries import body_without_more, summarise, summary_problems
+from duosite.markdown.summaries import body_without_more, summarise, summary_problems
 
 
 def test_the_text_before_more_is_the_summary():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitegen.render.typography import NBSP, NNBSP, french_spaces, typeset, typeset_html
+from duosite.render.typography import NBSP, NNBSP, french_spaces, typeset, typeset_html
 
 
 @pytest.mark.parametrize(("text", "expected"), [

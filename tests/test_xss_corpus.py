@@ -10,9 +10,9 @@ import yaml
 from conftest import TinySite
 from xss import FAMILIES, dangers, main_of, vectors
 
-from sitegen.markdown import markup
-from sitegen.problems import BuildFailed
-from sitegen.render.sanitize import sanitize, untrusted_markdown
+from duosite.markdown import markup
+from duosite.problems import BuildFailed
+from duosite.render.sanitize import sanitize, untrusted_markdown
 
 HOME = {"index.en.md": "---\ntitle: Home\n---\nHome.\n",
         "index.fr.md": "---\ntitle: Accueil\n---\nAccueil.\n"}

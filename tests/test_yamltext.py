@@ -5,7 +5,7 @@ import importlib
 import pytest
 import yaml
 
-from sitegen.text import yamltext
+from duosite.text import yamltext
 
 
 @pytest.fixture(params=["libyaml", "pure"])

@@ -1,6 +1,6 @@
 """France's current régions and overseas collectivities, and the one a postcode lies in.
 
-The tables in `sitegen/text/geography/` are derived from INSEE's Code officiel géographique as
+The tables in `duosite/text/geography/` are derived from INSEE's Code officiel géographique as
 Etalab publishes it (see SOURCE.md there); `scripts/make_geography.py` regenerates them.
 """
 
