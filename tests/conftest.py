@@ -39,16 +39,21 @@ def project(tmp: Path, **options) -> Project:
                    cache=options.pop("cache", None), **options)
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """`python build.py ARGS` run in `cwd`, in this process (no interpreter to start): its exit
-    status and what it printed, as `subprocess.run` gives them."""
+def in_process(main, argv: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """`main(argv)` run in `cwd` in this process (no interpreter to start): its exit status
+    and what it printed, as `subprocess.run` gives them."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            status = cli_main(list(args), root=ROOT, prog="build.py")
+            status = main(argv)
         except SystemExit as exit:  # argparse's usage errors
             status = exit.code
-    return subprocess.CompletedProcess(args, status, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(argv, status, out.getvalue(), err.getvalue())
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python build.py ARGS` run in `cwd`, in this process."""
+    return in_process(lambda argv: cli_main(argv, root=ROOT, prog="build.py"), list(args), cwd)
 
 
 class TinySite:

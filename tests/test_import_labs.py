@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import subprocess
 import sys
@@ -11,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import in_process
 
 from duosite.content.labs import load_labs
 
@@ -27,17 +26,9 @@ STEMS = ["irl-2005", "irl-3457", "irl-3757", "rnsr-201421921w", "uar-3138", "umr
 
 def run_import(out: Path, *args: str | Path, rnsr: Path = RNSR,
                ror: Path = ROR) -> subprocess.CompletedProcess:
-    """`python scripts/import_labs.py` into `out`, as an editor runs it (in this process: its
-    exit status and what it printed, as `subprocess.run` gives them)."""
-    argv = [str(arg) for arg in (rnsr, ror, "--out", out, *args)]
-    stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.chdir(ROOT), contextlib.redirect_stdout(stdout), \
-            contextlib.redirect_stderr(stderr):
-        try:
-            status = import_labs.main(argv)
-        except SystemExit as exit:  # argparse's usage errors
-            status = exit.code
-    return subprocess.CompletedProcess(argv, status, stdout.getvalue(), stderr.getvalue())
+    """`python scripts/import_labs.py` into `out`, as an editor runs it (in this process)."""
+    return in_process(import_labs.main, [str(arg) for arg in (rnsr, ror, "--out", out, *args)],
+                      ROOT)
 
 
 def read(out: Path, stem: str) -> dict:
