@@ -12,6 +12,7 @@ from .content.load import Content, Site, read_content
 from .content.pages import TranslationGraph, pair_translations
 from .content.urls import assign_urls
 from .generators.base import Given, generate_pages
+from .generators.dated import undated_problems
 from .generators.directory import collect_facets
 from .markdown.markup import MarkdownCache
 from .problems import Problem, counted, raise_if_errors
@@ -19,8 +20,9 @@ from .project import Project
 from .publish import folder, search
 from .publish.folder import static_assets
 from .publish.output import Output, Writer, page_writer
+from .publish.redirects import add_redirects, previous_record
 from .publish.swap import locked
-from .render.bodies import link_bodies
+from .render.bodies import link_bodies, link_summaries, page_summaries
 from .render.sanitize import lab_problems
 from .render.site import Rendered, render_site
 from .render.templates import check_templates
@@ -82,15 +84,21 @@ def load_site(project: Project, report: Report, cache: Cache) -> Site:
             project.content / rel).read_text(encoding="utf-8"))
         raise_if_errors(problems)
     with report.stage("markdown"):
-        converted = cache.markdown(p.source.body for p in graph.graph.all_pages() if p.source)
+        summaries = page_summaries(graph.graph)
+        converted = cache.markdown([*(p.source.body for p in graph.graph.all_pages() if p.source),
+                                    *(s.markdown for s in summaries.values())])
     with report.stage("links"):
-        bodies, found = link_bodies(graph.graph, converted, frozenset(content.tree.assets),
-                                    content.settings, content.translations)
-        raise_if_errors(problems := problems + found)
+        assets = frozenset(content.tree.assets)
+        bodies, found = link_bodies(graph.graph, converted, assets, content.settings,
+                                    content.translations)
+        shown, more = link_summaries(summaries, converted, graph.graph, assets,
+                                     content.settings, content.translations)
+        raise_if_errors(problems := problems + found + more)
         cache.save()
         report.warnings = [p for p in problems if not p.is_error]
     return Site(content.settings, graph.graph, content.labs, content.data, content.tree.assets,
-                content.translations, bodies, graph.facets, graph.labs_token)
+                content.translations, bodies, graph.facets, graph.labs_token,
+                {page: (shown[page], summary.truncated) for page, summary in summaries.items()})
 
 
 def render_output(site: Site, project: Project, cache: Cache, report: Report) -> Output:
@@ -120,7 +128,7 @@ def make_graph(content: Content, project: Project, cache: Cache) -> Graph:
     problems = check_templates(content.pages, project.templates)
     graph, found = pair_translations(content.pages, generated, content.settings.languages,
                                      content.settings.include_drafts)
-    problems += found
+    problems += found + undated_problems(content.pages, content.settings.include_drafts)
     graph, found = assign_urls(graph, content.settings.base_path)
     return Graph(graph, facets, labs_token, problems + found)
 
@@ -141,6 +149,8 @@ def collect_output(site: Site, rendered: Rendered, static: dict, project: Projec
         out.add(rel, data, Writer(f"the build's own {rel}"))
     for rel in site.assets:
         out.add(rel, project.content / rel, Writer(f"the file {rel}", rel))
+    previous, found = previous_record(project.output)
+    report.warnings += found + add_redirects(out, site, previous)
     raise_if_errors(out.check())
     return out
 

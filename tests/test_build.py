@@ -271,12 +271,12 @@ def test_a_second_h1_and_markdown_left_raw_in_html_are_warnings(site):
 
 
 def test_keys_from_other_generators_say_what_to_do_here(site):
-    site.write({"index.en.md": "---\ntitle: Home\ndate: 2025-01-20\ntranslationKey: home\n"
+    site.write({"index.en.md": "---\ntitle: Home\nlastmod: 2025-01-20\ntranslationKey: home\n"
                                "menu: {main: {weight: 1}}\n---\nHome.\n",
                 "index.fr.md": "---\ntitle: Accueil\n---\nBonjour.\n"})
     assert [e for e in site.errors() if ": warning: " not in e] == [
-        "index.en.md:3: front matter: unknown key 'date': this site's pages show no dates: "
-        "remove the key",
+        "index.en.md:3: front matter: unknown key 'lastmod': write 'updated: YYYY-MM-DD', the "
+        "day of the last change that matters to readers",
         "index.en.md:4: front matter: unknown key 'translationKey': pages are paired by file "
         "name here: name both files alike (industry.en.md, industry.fr.md) and give the French "
         "one its own 'slug'",

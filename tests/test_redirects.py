@@ -6,7 +6,8 @@ import pytest
 from conftest import ROOT
 
 from duosite.content.i18n import load_translations
-from duosite.generators.redirects import alias_file, read_aliases, redirect_page, redirects_file
+from duosite.generators.redirects import alias_file, redirect_page, redirects_file
+from duosite.text.aliases import read_aliases
 
 
 class Reader(HTMLParser):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class Site:
     bodies: dict  # Page -> HTML of its content, links resolved
     facets: dict  # dimension -> every Facet of the directory
     labs_token: Token  # the labs, as a key for what depends on all of them
+    summaries: dict = field(default_factory=dict)  # Page -> (summary HTML, is there more)
 
     @cached_property
     def labs_by_stem(self) -> dict:

@@ -8,8 +8,9 @@ from functools import cached_property
 from ..problems import Problem, error, warning
 from .sources import Source
 
-HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST = (
-    "home", "section", "page", "directory", "facet-list", "facet", "lab", "lab-list")
+HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST, SECTION_LIST = (
+    "home", "section", "page", "directory", "facet-list", "facet", "lab", "lab-list",
+    "section-list")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class Page:
     def is_fallback(self) -> bool:
         """True when the content is in another language than the tree's."""
         return self.content_lang != self.lang
+
+    @property
+    def dates(self):
+        """When the page's content was published and last changed, if its source says."""
+        return self.source.dates if self.source else None
 
     @property
     def parent_key(self) -> str | None:

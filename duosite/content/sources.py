@@ -7,24 +7,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..markdown import detect
+from ..markdown.summaries import summary_problems
 from ..problems import Problem, did_you_mean, error, warning
+from ..text.aliases import read_aliases
+from ..text.dates import Dates, read_dates
 from ..text.safefiles import entry_problem, read_bytes
 from ..text.yamltext import decode_utf8, key_line, parse_yaml
 
 FRONT_MATTER_KEYS = ("title", "description", "slug", "weight", "menu", "draft", "template",
-                     "figures", "only_in", "translated_from")
+                     "figures", "only_in", "translated_from", "date", "updated", "summary",
+                     "aliases")
+DERIVED = ("date", "updated", "aliases")  # read into Source.dates and Source.aliases
 IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 # keys other generators read, with what to do here instead (docs/migrating-from-hugo.md)
 FOREIGN_KEYS = {
     "translationKey": "pages are paired by file name here: name both files alike "
                       "(industry.en.md, industry.fr.md) and give the French one its own 'slug'",
-    "aliases": "old URLs are not redirected by this site: remove the key and ask the web team "
-               "for a redirect on the host",
     "linkTitle": "use 'menu: LABEL' for a shorter label in the navigation",
     "tags": "this site has no tag pages: remove the key",
     "categories": "this site has no category pages: remove the key",
-    **dict.fromkeys(("date", "lastmod", "publishDate", "expiryDate", "updated"),
-                    "this site's pages show no dates: remove the key"),
+    "lastmod": "write 'updated: YYYY-MM-DD', the day of the last change that matters to readers",
+    "publishDate": "write 'date: YYYY-MM-DD', the day the page was first published",
+    "expiryDate": "pages do not expire here: remove the key, and remove the page (or mark it "
+                  "'draft: true') when it should go",
+    "url": "a page's URL comes from its file's place and 'slug' here: give the old path in "
+           "'aliases: [/old/path/]' so that it redirects",
 }
 # finders of text that would be published wrong: (finder, is it an error)
 BODY_FINDERS = ((detect.shortcodes, True), (detect.template_syntax, True),
@@ -52,6 +59,9 @@ class Source:
     figures: str | None = None
     only_in: str | None = None
     translated_from: str | None = None
+    dates: Dates | None = None  # when it was published (and last changed), if it says
+    summary: str | None = None  # Markdown shown where the page is listed, instead of its lead
+    aliases: tuple[str, ...] = ()  # old paths that redirect to the page
     key_lines: tuple[tuple[str, int], ...] = ()  # front matter key -> its line, for messages
 
     def line_of(self, key: str) -> int:
@@ -125,6 +135,8 @@ def page_identity(rel: str, languages: tuple[str, ...]) -> tuple[str, str, bool]
 def _check_value(key: str, value, languages) -> str | None:
     expected = {"title": str, "description": str, "slug": str, "template": str, "figures": str,
                 "translated_from": str, "weight": int, "menu": bool, "draft": bool}
+    if key in DERIVED or key == "summary":
+        return None  # checked with the page: read_dates, read_aliases, summary_problems
     if key == "menu" and isinstance(value, str) and value.strip():
         return None  # a shorter label for the navigation
     if key == "only_in":
@@ -176,13 +188,18 @@ def parse_page(rel: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Source
             problems.append(error(rel, line, f"front matter: {message}"))
     if not str(meta.get("title") or "").strip():
         problems.append(error(rel, 1, "front matter: 'title' is missing"))
+    at = dict(lines)
+    dates, found = read_dates(meta, at)
+    aliases, more = read_aliases(meta.get("aliases"), at.get("aliases", 1))
+    found += more + summary_problems(body, meta.get("summary"), at.get("summary", 1), body_line)
+    problems += [error(rel, line, message) for line, message in found]
     if problems:
         return None, problems
     key, lang, is_section = identity
-    values = {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS}
+    values = {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS and k not in DERIVED}
     return Source(path=rel, key=key, lang=lang, is_section=is_section, body=body,
-                  body_line=body_line, key_lines=lines, **values), body_problems(rel, body,
-                                                                                 body_line)
+                  body_line=body_line, key_lines=lines, dates=dates, aliases=aliases, **values
+                  ), body_problems(rel, body, body_line)
 
 
 def body_problems(rel: str, body: str, body_line: int) -> list[Problem]:

@@ -9,11 +9,15 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
-from ..text.dates import Moment, instant, rfc3339
+from ..content.pages import Page, TranslationGraph
+from ..content.settings import Settings
+from ..text.dates import Moment, instant, newest_first, rfc3339
+from .dated import newest_pages
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # characters XML 1.0 cannot hold at all, even escaped; a feed reader refuses the whole feed
+FEED_NAME = "feed.xml"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -101,3 +105,42 @@ def feed_link(feed: Feed) -> str:
     """The `<link rel="alternate">` a page's head carries to announce its feed."""
     return (f'<link rel="alternate" type="application/atom+xml" '
             f'title="{escape(_text(feed.title))}" href="{escape(_absolute(feed.self_url))}">')
+
+
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def site_feeds(graph: TranslationGraph, settings: Settings, summaries: dict,
+               dated: frozenset[str]) -> dict[tuple[str, str], Feed]:
+    """(lang, section key) -> its feed, '' for the whole site's: the dated pages written in
+    that language (a fallback is not news in the other language), newest first."""
+    feeds = {}
+    for lang in graph.languages:
+        home = graph.get("", lang)
+        sections = [(key, graph.get(key, lang)) for key in sorted(dated)]
+        every = [p for key, _ in sections for p in newest_pages(graph, key, lang)]
+        for key, page in [("", home), *sections]:
+            chosen = every if key == "" else newest_pages(graph, key, lang)
+            entries = tuple(_feed_entry(p, settings, summaries) for p in newest_first(
+                [p for p in chosen if p.dates and not p.is_fallback],
+                lambda p: p.dates.published, lambda p: p.url))
+            if page is None or not entries:
+                continue
+            name = settings.site_name(lang)
+            feeds[lang, key] = Feed(
+                title=name if key == "" else f"{page.title} – {name}", lang=lang,
+                self_url=settings.absolute(feed_url(page)), page_url=settings.absolute(page.url),
+                author=settings.organisation_name(lang) or name, entries=entries)
+    return feeds
+
+
+def feed_url(section: Page) -> str:
+    """Where the feed of a section (or of the home page: the whole site's) is published."""
+    return section.url + FEED_NAME
+
+
+def _feed_entry(page: Page, settings: Settings, summaries: dict) -> Entry:
+    html = summaries.get(page, ("", False))[0]
+    origin = settings.absolute("/")[:-1]
+    return Entry(page.title, settings.absolute(page.url), page.dates.published,
+                 page.dates.updated, ROOT_RELATIVE.sub(rf"\1{origin}/", html))

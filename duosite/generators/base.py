@@ -15,7 +15,7 @@ from typing import Protocol
 from ..cache import Cache, Token
 from ..content.load import Content
 from ..content.pages import Page
-from . import directory, sitepages
+from . import dated, directory, sitepages
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,23 @@ class SitePages:
         return sitepages.site_pages(written(content), content.settings, content.gettext)
 
 
-GENERATORS: tuple[Generator, ...] = (LabDirectory(), SitePages())
+class DatedLists:
+    """Pages 2, 3… of the sections whose pages are dated (listed newest first)."""
+
+    name = "dated lists"
+
+    def inputs(self, given: Given) -> Hashable:
+        """The pages editors wrote (their dates, titles, drafts) and the catalogues."""
+        return tuple(given.content.pages), given.content.settings, given.catalogues
+
+    def pages(self, given: Given) -> list[Page]:
+        """Every further page of every dated section's list."""
+        content = given.content
+        return dated.list_pages(content.pages, content.settings.languages,
+                                content.settings.include_drafts, content.gettext)
+
+
+GENERATORS: tuple[Generator, ...] = (LabDirectory(), SitePages(), DatedLists())
 
 
 def generate_pages(given: Given, cache: Cache) -> list[Page]:

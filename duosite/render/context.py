@@ -9,8 +9,10 @@ from markupsafe import Markup
 from ..content.i18n import IN_LANGUAGE
 from ..content.labs import short_acronym
 from ..content.load import Site
-from ..content.pages import Page, TranslationGraph
+from ..content.pages import SECTION_LIST, Page, TranslationGraph
 from ..content.settings import LANGUAGE_NAMES, Settings
+from ..generators.atom import atom_feed, feed_link, site_feeds
+from ..generators.dated import dated_sections, posts
 from ..generators.directory import (
     DIMENSIONS,
     NOT_GIVEN,
@@ -70,6 +72,9 @@ class Shared:
     ordered: dict  # lang -> the labs by the name a reader of that language sees
     rank: dict  # lang -> lab file name -> its place in that order
     in_language: dict  # lang -> "(in English)", "(en français)": said in that language
+    dated: frozenset  # keys of the sections that list their pages newest first
+    summaries: dict  # Page -> (summary HTML, whether the page says more)
+    feeds: dict  # (lang, section key or '' for the site) -> Feed
 
 
 def switcher(graph: TranslationGraph, page: Page) -> tuple[Switch, ...]:
@@ -141,6 +146,8 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
         "downloads": {kind: f"{settings.base_path}/{page.lang}/labs.{kind}"
                       for kind in ("csv", "json")},
         "summary": lab_summary(page),
+        "posts": posts(graph, page, shared.dated),
+        "summaries": shared.summaries,
         "in_language": shared.in_language,
         "once": lambda name, macro, *args: once(shared, page.lang, name, macro, *args),
     } | site_context(page, shared, settings.absolute(original.url))
@@ -164,7 +171,23 @@ def site_context(page: Page, shared: Shared, url: str) -> dict:
         "directory_url": directory.url if directory else "",
         "site_tree": lambda: site_tree(graph, page.lang),
         "home_page": home,
+        "feed_links": feed_links(shared, page),
     }
+
+
+def feed_links(shared: Shared, page: Page) -> tuple[Markup, ...]:
+    """The feeds a page announces in its head: its section's, and the whole site's."""
+    section = page.data[0] if page.kind == SECTION_LIST else (
+        page.key if page.key in shared.dated else page.parent_key)
+    found = (shared.feeds.get((page.lang, section)) if section else None,
+             shared.feeds.get((page.lang, "")))
+    return tuple(Markup(feed_link(feed)) for feed in found if feed)
+
+
+def feed_files(shared: Shared) -> dict[str, bytes]:
+    """Each feed's document, at its place in the output."""
+    base = len(shared.settings.absolute(shared.settings.base_path + "/"))
+    return {feed.self_url[base:]: atom_feed(feed).encode() for feed in shared.feeds.values()}
 
 
 def once(shared: Shared, lang: str, name: str, macro, *args) -> Markup:
@@ -269,4 +292,6 @@ def make_shared(site: Site, nav: dict, figures: dict, fragments: dict | None = N
                   ordered,
                   {lang: {lab.stem: n for n, lab in enumerate(order)}
                    for lang, order in ordered.items()},
-                  {lang: gettext[lang](IN_LANGUAGE[lang]) for lang in settings.languages})
+                  {lang: gettext[lang](IN_LANGUAGE[lang]) for lang in settings.languages},
+                  dated := dated_sections(site.graph), site.summaries,
+                  site_feeds(site.graph, settings, site.summaries, dated))

@@ -11,7 +11,7 @@ from ..generators import exports
 from ..generators.search_index import INDEX_NAME, search_index
 from ..generators.sitefiles import alternates, robots, sitemap
 from ..generators.sitepages import accessibility_status, footer_links
-from .context import Shared, not_found_context
+from .context import Shared, feed_files, not_found_context
 from .typography import typeset, typeset_html
 
 CHOOSE = N_("Choose the language of the site: English or French.")
@@ -23,7 +23,7 @@ def extra_files(site: Site, envs: dict, shared: Shared, cache: Cache, shape: Tok
     settings, graph = site.settings, site.graph
     files = {"sitemap.xml": cache.reuse("sitemap", (shape, site.labs_token, settings),
                                         lambda: sitemap(graph, settings)),
-             "robots.txt": robots(settings)}
+             "robots.txt": robots(settings), **feed_files(shared)}
     parts = [Markup(envs[lang].get_template("_choice.html").render(lang=lang,
                                                                    home=graph.get("", lang)))
              for lang in settings.languages if graph.get("", lang)]

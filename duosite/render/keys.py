@@ -27,7 +27,7 @@ def environment(project: Project, site: Site, lang: str, asset_urls: dict, desig
 def structure(graph) -> Token:
     """What pages show of one another (titles, URLs, languages, menu): one value to compare."""
     return Token(tuple((p.key, p.lang, p.content_lang, p.kind, p.title, p.description, p.url,
-                        p.segment, p.weight, p.menu, p.draft) for p in graph.all_pages()
+                        p.segment, p.weight, p.menu, p.draft, p.dates) for p in graph.all_pages()
                        if p.kind not in ("lab", "facet")))  # shown only by pages listing labs
 
 
@@ -42,7 +42,8 @@ def render_key(page: Page, body: str, design: Token, shape: Token, listed) -> tu
 
 
 def listed(page: Page, site: Site) -> Token | None:
-    """What a page listing labs shows of them: all, one facet's, or one dimension's facets."""
+    """What a page shows of the pages it lists that is not in the site's structure: labs (all,
+    one facet's, or one dimension's facets), or the summaries of a section's pages."""
     if page.kind == "facet":
         return Token(tuple(site.labs_by_stem[stem] for stem in page.data[0].stems))
     if page.kind == "facet-list":
@@ -50,4 +51,8 @@ def listed(page: Page, site: Site) -> Token | None:
     if page.kind in ("directory", "lab-list", "sitemap") or page.template in ("directory.html",
                                                                                "sitemap.html"):
         return site.labs_token  # the sitemap lists every lab and facet page too
+    if page.kind in ("home", "section", "section-list"):  # the summaries of its pages
+        section = page.data[0] if page.kind == "section-list" else page.key
+        return Token(tuple(site.summaries.get(site.graph.get(key, page.lang))
+                           for key in site.graph.children_keys.get(section, ())))
     return None

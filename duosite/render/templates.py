@@ -73,6 +73,7 @@ def make_environment(templates: Path, lang: str, translations, settings: Setting
     env.filters["number"] = lambda value: i18n.number(value, lang)
     env.filters["percent"] = lambda value: i18n.percent(value, lang)
     env.filters["date"] = lambda value: dates.long_date(value, lang)
+    env.filters["iso"] = dates.machine_date
     env.globals.update(
         site=settings,
         lang=lang,
