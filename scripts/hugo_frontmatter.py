@@ -112,7 +112,8 @@ def convert_meta(meta: dict, fallback_title: str, main: frozenset[str] = frozens
     if isinstance(url, str) and url.strip("/"):
         aliases = out.get("aliases") or []
         aliases = [aliases] if isinstance(aliases, str) else list(aliases)
-        out["aliases"] = [*aliases, "/" + url.strip("/") + "/"]
+        path = "/" + url.strip("/")
+        out["aliases"] = [*aliases, path if re.search(r"\.html?$", path) else path + "/"]
         notes.append((1, f"'url: {url}' is kept as an alias: the page's URL here comes from "
                       "its file's place and slug", False))
     if isinstance(out.get("aliases"), list):

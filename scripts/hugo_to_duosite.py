@@ -115,7 +115,7 @@ def convert_site(site: Path, out: Path) -> list[tuple[str, int, str, bool]]:
     content = site / str(config.get("contentDir") or "content")
     default = str(config.get("defaultContentLanguage") or "en").lower()
     files, skipped = find_files(content, default if default in LANGUAGES else "en")
-    notes: list = [(rel, 1, "not in English or French: left out", False) for rel in skipped]
+    notes: list = [(rel, 1, why, False) for rel, why in skipped]
     logicals = {f.logical: target_key(f.logical) for f in files}
     texts, keys = {}, {}
     main = main_menus(files, content)

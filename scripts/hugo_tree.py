@@ -52,8 +52,14 @@ def read_config(site: Path) -> dict:
     return config
 
 
-def find_files(content: Path, default: str) -> tuple[list[HugoFile], list[str]]:
-    """Every Markdown page, by language folder (content/fr/…) or file suffix (x.fr.md)."""
+OTHER_LANGUAGE = "not in English or French: left out"
+NOT_FOUND_PAGE = ("Hugo's 'page not found' page: left out, the build publishes its own in "
+                  "each language (templates/404.html)")
+
+
+def find_files(content: Path, default: str) -> tuple[list[HugoFile], list[tuple[str, str]]]:
+    """Every Markdown page, by language folder (content/fr/…) or file suffix (x.fr.md); and
+    the pages left out, with why."""
     folders = [lang for lang in LANGUAGES if (content / lang).is_dir()]
     files, skipped = [], []
     for path in sorted(content.rglob("*.md")):
@@ -62,15 +68,18 @@ def find_files(content: Path, default: str) -> tuple[list[HugoFile], list[str]]:
         lang = default
         if folders:
             if parts[0] not in folders:
-                skipped.append(rel)
+                skipped.append((rel, OTHER_LANGUAGE))
                 continue
             lang, parts = parts[0], parts[1:]
         stem, _, suffix = parts[-1].rpartition(".")
         if stem and len(suffix) in (2, 3, 5):
             if suffix not in LANGUAGES:
-                skipped.append(rel)
+                skipped.append((rel, OTHER_LANGUAGE))
                 continue
             lang, parts[-1] = suffix, stem
+        if parts == ["404"]:
+            skipped.append((rel, NOT_FOUND_PAGE))
+            continue
         files.append(HugoFile(rel, lang, "/".join(parts)))
     return files, skipped
 

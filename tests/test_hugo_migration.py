@@ -45,13 +45,19 @@ def test_toml_yaml_and_json_front_matter_are_read_with_the_body_line():
 def test_front_matter_keys_are_mapped_and_the_rest_kept_as_comments():
     meta = {"title": "News", "lastmod": "2024-02-01 10:00:00 +0100", "date": "2024-01-20",
             "translationKey": "news", "menu": {"main": {"weight": 3, "name": "Latest"}},
-            "tags": ["a", "b"], "url": "/old/news", "weight": "", "draft": False}
+            "tags": ["a", "b"], "url": "/old/news", "weight": "", "draft": False,
+            "aliases": ["/2019/news.html"]}
     out, comments, notes = convert_meta(meta, "News")
     assert out == {"title": "News", "updated": datetime(2024, 2, 1, 10, tzinfo=timezone(
         timedelta(hours=1))), "draft": False, "date": datetime(2024, 1, 20), "menu": "Latest",
-        "weight": 3, "aliases": ["/old/news/"]}
+        "weight": 3, "aliases": ["/2019/news.html", "/old/news/"]}
     assert comments == ['tags: ["a", "b"]']
     assert [edit for _, _, edit in notes] == [False, False]  # nothing needs a hand
+
+
+def test_a_url_naming_a_file_stays_that_file_as_an_alias():
+    out, _, _ = convert_meta({"title": "Old", "url": "/archive/old.html"}, "Old")
+    assert out["aliases"] == ["/archive/old.html"]
 
 
 def test_a_page_without_a_title_is_named_after_its_file_and_says_so():
@@ -106,6 +112,7 @@ def test_content_folders_pair_by_translation_key_and_keep_the_french_url(tmp_pat
         "content/en/news/first/index.md": "---\ntitle: First\ndate: 2024-01-20\n---\n"
                                           "![Team](team.jpg)\n",
         "content/en/news/first/team.jpg": b"\xff\xd8jpeg",
+        "content/en/404.md": "---\ntitle: Not found\nlayout: '404'\nurl: /404.html\n---\n",
     })
     notes = hugo_to_duosite.convert_site(tmp_path / "hugo", tmp_path / "out")
     out = tmp_path / "out"
@@ -117,6 +124,8 @@ def test_content_folders_pair_by_translation_key_and_keep_the_french_url(tmp_pat
     assert "![Team](/news/first/team.jpg)" in (out / "news/first.en.md").read_text()
     assert yaml.safe_load((out / "site.yaml").read_text()) == {
         "name": {"en": "Partners", "fr": "Partenaires"}, "base_url": "https://example.org"}
+    assert ("en/404.md", 1, "Hugo's 'page not found' page: left out, the build publishes its "
+            "own in each language (templates/404.html)", False) in notes
     assert [n for n in notes if n[3]] == [("site.yaml", 1, "add the publisher, director, host, "
                                            "contact and accessibility facts the build requires "
                                            "(see docs/content.md)", True)]
