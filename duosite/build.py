@@ -149,7 +149,8 @@ def collect_output(site: Site, rendered: Rendered, static: dict, project: Projec
         out.add(rel, data, Writer(f"the build's own {rel}"))
     for rel in site.assets:
         out.add(rel, project.content / rel, Writer(f"the file {rel}", rel))
-    previous, found = previous_record(project.output)
+    previous, found = previous_record(project)
+    raise_if_errors(found)
     report.warnings += found + add_redirects(out, site, previous)
     raise_if_errors(out.check())
     return out

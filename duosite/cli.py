@@ -56,6 +56,9 @@ def make_parser(prog: str) -> argparse.ArgumentParser:
                                help="print errors only, no warnings or summary")
     make["build"].add_argument("--timings", action="store_true",
                                help="print the time of each stage")
+    make["build"].add_argument("--published-urls", type=Path, metavar="FILE",
+                               help="what the live site published (its .published-urls.json), "
+                                    "to keep moved pages' URLs when output/ starts empty")
     make["serve"].add_argument("--host", default="127.0.0.1", help="address to listen on")
     make["serve"].add_argument("--port", type=int, default=8000, help="port to listen on")
     make["serve"].add_argument("--open", action="store_true", help="open a browser")
@@ -79,7 +82,8 @@ def project_for(args: argparse.Namespace, root: Path) -> Project:
     return Project(content=args.content, output=args.output, templates=root / "templates",
                    locales=root / "locales", static=root / "static",
                    cache=None if args.no_cache else root / ".cache",
-                   include_drafts=args.drafts, base_url=args.base_url, force=args.force)
+                   include_drafts=args.drafts, base_url=args.base_url, force=args.force,
+                   published_urls=getattr(args, "published_urls", None))
 
 
 def main(argv: list[str] | None = None, root: Path | None = None, prog: str | None = None) -> int:

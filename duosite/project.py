@@ -20,3 +20,4 @@ class Project:
     base_url: str | None = None  # instead of site.yaml's, for a staging copy (--base-url)
     force: bool = False  # replace an output folder the build did not write (--force)
     search_index: bool = True  # False: publish without running the search indexer
+    published_urls: Path | None = None  # the last build's record, when not in output/

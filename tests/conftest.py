@@ -33,10 +33,11 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
 
 
 def project(tmp: Path, **options) -> Project:
-    """A project that builds `tmp/content` into `tmp/output` with the real design."""
-    return Project(content=tmp / "content", output=tmp / "output", templates=ROOT / "templates",
-                   locales=ROOT / "locales", static=ROOT / "static",
-                   cache=options.pop("cache", None), **options)
+    """A project that builds `tmp/content` into `tmp/output` (or `output=`) with the real
+    design."""
+    return Project(**{"content": tmp / "content", "output": tmp / "output",
+                      "templates": ROOT / "templates", "locales": ROOT / "locales",
+                      "static": ROOT / "static", "cache": None} | options)
 
 
 def in_process(main, argv: list[str], cwd: Path) -> subprocess.CompletedProcess:

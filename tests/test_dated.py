@@ -197,3 +197,19 @@ def test_a_removed_page_is_named_once_its_url_disappears(site):
     report = site.build()
     assert any(str(w).startswith("news/item-2.en.md: warning: /en/news/item-2/ was published "
                                  "by the last build") for w in report.warnings)
+
+
+def test_a_build_into_an_empty_folder_follows_the_live_sites_record(site, tmp_path):
+    files = news(1)
+    site.write(files).build()
+    live = tmp_path / "live-urls.json"
+    live.write_bytes((site.output / ".published-urls.json").read_bytes())
+    files["news/item-1.en.md"] = post("Item 1", "2025-01-01", "Text.\n", slug="first-item")
+    site.write(files)
+    fresh = tmp_path / "fresh"
+    site.build(output=fresh, published_urls=live)
+    assert "url=/partners/en/news/first-item/" in (
+        fresh / "en/news/item-1/index.html").read_text()
+    assert site.errors(output=tmp_path / "other", published_urls=tmp_path / "missing.json") == [
+        f"{tmp_path / 'missing.json'}: --published-urls: cannot be read as the record a build "
+        "writes (.published-urls.json at the root of a published site)"]

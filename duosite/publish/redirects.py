@@ -3,28 +3,35 @@ hosts that read one, and the record of what this build published for the next on
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..content.load import Site
 from ..generators import redirects
 from ..generators.redirects import RECORD, Redirect
-from ..problems import Problem, warning
+from ..problems import Problem, error, warning
+from ..project import Project
 from .output import Output, Writer
 
 
-def previous_record(output: Path) -> tuple[dict, list[Problem]]:
-    """The paths the build before published into `output` (none before a first build)."""
+def previous_record(project: Project) -> tuple[dict, list[Problem]]:
+    """The paths the build before published: the record in the output folder, or the one
+    given with --published-urls (none before a first build)."""
+    given = project.published_urls
+    record = given or project.output / RECORD
     try:
-        text = (output / RECORD).read_text(encoding="utf-8")
+        text = record.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}, []
-    except (OSError, UnicodeDecodeError) as exc:
-        text = str(exc)
-    found = redirects.read_record(text)
+        if given is None:
+            return {}, []
+        text = None
+    except (OSError, UnicodeDecodeError):
+        text = None
+    found = redirects.read_record(text) if text is not None else None
+    if found is None and given is not None:
+        return {}, [error(str(given), 0, "--published-urls: cannot be read as the record a "
+                          f"build writes ({RECORD} at the root of a published site)")]
     if found is None:
-        return {}, [warning(f"{output.name}/{RECORD}", 0, "cannot be read, so pages moved since "
-                            "the last build are not redirected this time; the next build "
-                            "writes it afresh")]
+        return {}, [warning(str(record), 0, "cannot be read, so pages moved since the last "
+                            "build are not redirected this time; the next build writes it "
+                            "afresh")]
     return found, []
 
 
