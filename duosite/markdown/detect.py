@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from ..problems import Spot
@@ -18,6 +19,8 @@ CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 RAW_CODE = re.compile(r"<(pre|code|script|style)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 SHORTCODE = re.compile(r"\{\{([<%])\s*(/?)\s*([\w./-]*)(.*?)[>%]\}\}", re.DOTALL)
 TEMPLATE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}|\{%-?\s*(.*?)\s*-?%\}|\{#.*?#\}", re.DOTALL)
+# without a '#}' in the text no Jinja comment can close: `{#id}` heading ids need no scan
+TEMPLATE_CODE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}|\{%-?\s*(.*?)\s*-?%\}", re.DOTALL)
 HTML_BLOCK_START = re.compile(rf" {{0,3}}<({BLOCK_TAGS})(?=[\s>/])", re.IGNORECASE)
 MARKDOWN_SYNTAX = (
     (re.compile(r"!?\[[^\]\n]+\]\([^)\s]+[^)\n]*\)"), "a link"),
@@ -27,12 +30,16 @@ MARKDOWN_SYNTAX = (
     (re.compile(r"^ {0,3}#{1,6} +\S", re.MULTILINE), "a heading"),
 )
 TAG = re.compile(r"<[^>\n]*>")
+SETEXT_RULE = re.compile(r"\n {0,3}=")
+ATX_H1 = re.compile(r"^ {0,3}# +(\S.*?)[ #]*$", re.MULTILINE)
+SETEXT_H1 = re.compile(r"^(\S.*)\n {0,3}=+ *$", re.MULTILINE)
 
 
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@lru_cache(maxsize=8)  # each finder of one page's checks asks for the same text
 def blank_code(text: str) -> str:
     """The text with code (fenced, indented, inline, <pre>/<code>) blanked, lines kept."""
     lines, fence, previous_blank = text.split("\n"), "", True
@@ -62,6 +69,8 @@ def _shorten(text: str, limit: int = 40) -> str:
 def shortcodes(text: str, first_line: int = 1) -> list[Spot]:
     """Hugo shortcodes (`{{< name … >}}`, `{{% name … %}}`), which would be published as text."""
     found = []
+    if "{{" not in text:
+        return found
     for match in SHORTCODE.finditer(blank_code(text)):
         if match.group(2):
             continue  # a closing shortcode: its opening one is reported
@@ -76,7 +85,10 @@ def shortcodes(text: str, first_line: int = 1) -> list[Spot]:
 def template_syntax(text: str, first_line: int = 1) -> list[Spot]:
     """Jinja or Go template code (`{{ … }}`, `{% … %}`, `{# … #}`) left in content."""
     found = []
-    for match in TEMPLATE.finditer(SHORTCODE.sub(_blank, blank_code(text))):
+    if "{{" not in text and "{%" not in text and "#}" not in text:
+        return found
+    pattern = TEMPLATE if "#}" in text else TEMPLATE_CODE
+    for match in pattern.finditer(SHORTCODE.sub(_blank, blank_code(text))):
         found.append((_line(text, match.start(), first_line),
                       f"template code '{_shorten(match.group(0))}' is not run in content and "
                       "would be published as text: remove it, or put it in a code span"))
@@ -96,6 +108,8 @@ def _html_blocks(lines: list[str]):
 
 def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Spot]:
     """Markdown written inside an HTML block, which is published as written, unconverted."""
+    if "<" not in text:
+        return []
     found, lines = [], blank_code(text).split("\n")
     for start, block in _html_blocks(lines):
         tag = HTML_BLOCK_START.match(block[0]).group(1).lower()
@@ -112,12 +126,15 @@ def raw_markdown_in_html(text: str, first_line: int = 1) -> list[Spot]:
 
 def markdown_h1(text: str, first_line: int = 1) -> list[Spot]:
     """'# Heading' lines: the page's title is its h1, so each would be a second one."""
-    found, conflict = [], bool(conflict_markers(text))
-    for match in re.finditer(r"^ {0,3}# +(\S.*?)[ #]*$|^(\S.*)\n {0,3}(=+) *$",
-                             blank_code(text), re.MULTILINE):
-        if conflict and match.group(3) == "=" * 7:
+    patterns = [p for p, present in ((ATX_H1, "#" in text), (SETEXT_H1, SETEXT_RULE.search(text)))
+                if present]
+    if not patterns:
+        return []
+    found, conflict, masked = [], bool(conflict_markers(text)), blank_code(text)
+    for match in sorted((m for p in patterns for m in p.finditer(masked)), key=re.Match.start):
+        if conflict and match.group(0).rstrip().endswith("=" * 7):
             continue  # the middle of a merge conflict, reported as one
-        title = match.group(1) or match.group(2)
+        title = match.group(1)
         found.append((_line(text, match.start(), first_line),
                       f"'{_shorten(title)}' is a level-1 heading, but the page's title is "
                       "already its h1: make it '## " + _shorten(title) + "'"))
@@ -126,6 +143,8 @@ def markdown_h1(text: str, first_line: int = 1) -> list[Spot]:
 
 def conflict_markers(text: str, first_line: int = 1) -> list[Spot]:
     """Lines a version-control merge left behind (<<<<<<<, =======, >>>>>>>)."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return []
     return [(_line(text, m.start(), first_line),
              "a merge conflict marker is left in the text: keep one version, remove the marks")
             for m in re.finditer(r"^(<{7}|>{7})(?: .*)?$", text, re.MULTILINE)]

@@ -64,7 +64,7 @@ def summary_problems(body: str, summary: object, summary_line: int = 1,
     found: list[Spot] = []
     if summary is not None and not isinstance(summary, str):
         found.append((summary_line, "front matter: 'summary' must be a text"))
-    marks = list(MORE.finditer(blank_code(body)))
+    marks = list(MORE.finditer(blank_code(body))) if "more" in body.lower() else []
     for extra in marks[1:]:
         found.append((first_line + body.count("\n", 0, extra.start()),
                       "a second <!--more-->: only the first ends the summary; remove this one"))
