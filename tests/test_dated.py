@@ -213,3 +213,13 @@ def test_a_build_into_an_empty_folder_follows_the_live_sites_record(site, tmp_pa
     assert site.errors(output=tmp_path / "other", published_urls=tmp_path / "missing.json") == [
         f"{tmp_path / 'missing.json'}: --published-urls: cannot be read as the record a build "
         "writes (.published-urls.json at the root of a published site)"]
+
+
+def test_the_sitemap_gives_a_dated_pages_last_change(site):
+    files = news(1)
+    files["news/item-1.en.md"] = post("Item 1", "2025-01-01", "Text.\n", updated="2025-03-04")
+    site.write(files).build()
+    sitemap = (site.output / "sitemap.xml").read_text()
+    assert ("<url><loc>https://example.org/partners/en/news/item-1/</loc>\n"
+            "  <lastmod>2025-03-04T00:00:00Z</lastmod>") in sitemap
+    assert "<lastmod>2025-01-01T00:00:00Z</lastmod>" in sitemap  # the French page

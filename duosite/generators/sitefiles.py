@@ -6,6 +6,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..content.pages import TranslationGraph
 from ..content.settings import Settings
+from ..text.dates import rfc3339
 
 
 def alternates(graph: TranslationGraph, key: str, settings: Settings) -> list[tuple[str, str]]:
@@ -19,15 +20,18 @@ def alternates(graph: TranslationGraph, key: str, settings: Settings) -> list[tu
 
 
 def sitemap(graph: TranslationGraph, settings: Settings) -> bytes:
-    """Every real page once, with `xhtml:link` alternates for its real translations only."""
+    """Every real page once, with `xhtml:link` alternates for its real translations only, and
+    the last change of a dated page."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
              'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for key in sorted(graph.pages):
         links = alternates(graph, key, settings)
         for lang in graph.real_languages(key):
-            loc = settings.absolute(graph.get(key, lang).url)
-            lines.append(f"<url><loc>{_xml(loc)}</loc>")
+            page = graph.get(key, lang)
+            lines.append(f"<url><loc>{_xml(settings.absolute(page.url))}</loc>")
+            if page.dates:  # when search engines should look again
+                lines.append(f"  <lastmod>{rfc3339(page.dates.latest)}</lastmod>")
             if len(links) > 2:  # a page and x-default alone claim no translation
                 lines += [f'  <xhtml:link rel="alternate" hreflang="{hreflang}" '
                           f"href={quoteattr(url)}/>" for hreflang, url in links]
