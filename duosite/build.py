@@ -106,7 +106,7 @@ def render_output(site: Site, project: Project, cache: Cache, report: Report) ->
     static = static_assets(project.static)
     rendered = render_site(site, project, cache, {
         name: f"{site.settings.base_path}/{hashed}" for name, (hashed, _) in static.items()})
-    return collect_output(site, rendered, static, project, report)
+    return collect_output(site, rendered, static, project, report, cache.keeps_pages)
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def make_graph(content: Content, project: Project, cache: Cache) -> Graph:
 
 
 def collect_output(site: Site, rendered: Rendered, static: dict, project: Project,
-                   report: Report) -> Output:
+                   report: Report, preview: bool = False) -> Output:
     """Every output path with its one writer: design files, pages, the build's own files,
     content files copied as they are; two writers of one path are an error naming both."""
     out = Output()
@@ -149,7 +149,9 @@ def collect_output(site: Site, rendered: Rendered, static: dict, project: Projec
         out.add(rel, data, Writer(f"the build's own {rel}"))
     for rel in site.assets:
         out.add(rel, project.content / rel, Writer(f"the file {rel}", rel))
-    previous, found = previous_record(project)
+    # a preview publishes nothing: what moved is judged against the published site, not
+    # against the preview of a minute ago
+    previous, found = ({}, []) if preview else previous_record(project)
     raise_if_errors(found)
     report.warnings += found + add_redirects(out, site, previous)
     raise_if_errors(out.check())
