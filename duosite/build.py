@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .cache import Cache, Memo, Token, stat_key
 from .content.load import Content, Site, read_content
-from .content.pages import TranslationGraph, pair_translations
+from .content.pages import Page, TranslationGraph, pair_translations
 from .content.urls import assign_urls
 from .generators.base import Given, generate_pages
 from .generators.dated import undated_problems
@@ -23,8 +23,9 @@ from .publish.output import Output, Writer, page_writer
 from .publish.redirects import add_redirects, previous_record
 from .publish.swap import locked
 from .render.bodies import link_bodies, link_summaries, page_summaries
+from .render.keys import structure
 from .render.sanitize import lab_problems
-from .render.site import Rendered, render_site
+from .render.site import Rendered, render_chosen, render_site
 from .render.templates import check_templates
 
 
@@ -61,11 +62,15 @@ def new_cache(project: Project, keeps_pages: bool) -> Memo:
     return Memo(texts=texts, keeps_pages=keeps_pages)
 
 
-def build_site(project: Project, cache: Cache | None = None) -> Report:
-    """Build the whole site into `project.output`, or raise BuildFailed and leave it as it was."""
+def build_site(project: Project, cache: Cache | None = None,
+               first: Callable[[Site, Report], None] | None = None) -> Report:
+    """Build the whole site into `project.output`, or raise BuildFailed and leave it as it was;
+    `first` gets the checked site before it is rendered (a preview paints one page early)."""
     report, started = Report(), time.perf_counter()
     cache = cache or new_cache(project, keeps_pages=False)
     site = load_site(project, report, cache)
+    if first:
+        first(site, report)
     with report.stage("render"):
         output = render_output(site, project, cache, report)
     with report.stage("write"):
@@ -109,6 +114,28 @@ def render_output(site: Site, project: Project, cache: Cache, report: Report) ->
     return collect_output(site, rendered, static, project, report, cache.keeps_pages)
 
 
+def render_edited(site: Site, project: Project, cache: Cache, sources: set[str]
+                  ) -> dict[str, bytes] | None:
+    """The output files of the pages made from the content files `sources` and of their
+    translations (fallbacks included), or None when what pages show of one another changed
+    (a title, the menu, a URL, a date: the structure), so that only the whole build is right."""
+    if cache.held("structure") != structure(site.graph):
+        return None
+    keys = {p.key for p in site.graph.all_pages() if p.source and p.source.path in sources}
+    chosen = [p for p in site.graph.all_pages() if p.key in keys and p.kind not in ("lab", "facet")
+              and (site.settings.include_drafts or not p.draft)]
+    static = static_assets(project.static)
+    rendered = render_chosen(site, project, cache, {
+        name: f"{site.settings.base_path}/{hashed}" for name, (hashed, _) in static.items()},
+        chosen)
+    return {page_path(page, site.settings.base_path): html for page, html in rendered.items()}
+
+
+def page_path(page: Page, base_path: str) -> str:
+    """Where a page is written in the output folder."""
+    return page.url[len(base_path) + 1:] + "index.html"
+
+
 @dataclass(frozen=True)
 class Graph:
     """Every page, written or generated, paired with its translations and given its URL."""
@@ -141,8 +168,7 @@ def collect_output(site: Site, rendered: Rendered, static: dict, project: Projec
     for name, (hashed, data) in static.items():
         out.add(hashed, data, Writer(f"the design's static/{name}"))
     for page, html in rendered.pages.items():
-        out.add(page.url[len(site.settings.base_path) + 1:] + "index.html", html,
-                page_writer(page))
+        out.add(page_path(page, site.settings.base_path), html, page_writer(page))
         report.pages[page.lang] = report.pages.get(page.lang, 0) + 1
         report.fallbacks += page.is_fallback
     for rel, data in rendered.extras.items():

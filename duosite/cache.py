@@ -44,6 +44,9 @@ class Cache(Protocol):
     def page(self, key: Hashable, produce: Callable[[], bytes]) -> bytes:
         """A page's bytes from the build before when `key` (all its inputs) is equal."""
 
+    def held(self, name: str) -> Token | None:
+        """The token the build before kept under `name` (None if none)."""
+
     def same(self, name: str, token: Token) -> Token:
         """The build before's equal token if there is one, so later comparisons are `is`."""
 
@@ -112,6 +115,10 @@ class Memo:
         if self.derived.get("fragments for") != (design, shape):
             self.derived["fragments for"], self.fragments = (design, shape), {}
         return self.fragments if self.keeps_pages else {}
+
+    def held(self, name: str) -> Token | None:
+        """The token the last build kept under `name` (None if none)."""
+        return self.derived.get(name, (None, None))[1]
 
     def same(self, name: str, token: Token) -> Token:
         """The last build's equal token if there is one, so that later comparisons are `is`."""

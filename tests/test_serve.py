@@ -401,7 +401,7 @@ def test_the_server_outlives_a_build_that_crashes(running):
 # --- The pieces ---------------------------------------------------------------------------
 
 def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
-    def explode(project, memo=None):
+    def explode(project, memo=None, first=None):
         raise KeyError("oops")
 
     monkeypatch.setattr(build, "build_site", explode)
@@ -411,7 +411,7 @@ def test_an_unexpected_exception_becomes_a_problem(monkeypatch, tmp_path):
     assert outcome.failed and outcome.crashed
     assert "internal error: KeyError: 'oops'" in str(outcome.problems[0])
 
-    def refuse(project, memo=None):
+    def refuse(project, memo=None, first=None):
         raise BuildFailed([error("a.en.md", 2, "bad")])
 
     monkeypatch.setattr(build, "build_site", refuse)

@@ -23,7 +23,8 @@ from tornado.websocket import WebSocketClosedError
 
 from ..project import Project
 from ..publish.folder import MARKER
-from .watch import Outcome, preview_project, problems_panel, report_lines, start_watching
+from .outcome import Outcome
+from .watch import preview_project, problems_panel, report_lines, start_watching
 
 SWAP_WAIT_S, SWAP_TRIES = 0.005, 40  # a request that lands mid-swap waits up to 0.2 s
 RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
@@ -50,13 +51,14 @@ class Preview:
         self.panels = Environment(loader=FileSystemLoader(project.templates), autoescape=True,
                                   undefined=StrictUndefined)  # re-read when the file changes
         self.outcome, self.builds = Outcome(), 0
+        self.built = Outcome()  # the last whole build, whose problems the terminal showed
         self.base_path = ""  # of the build being served, so kept when a build fails
         self.has_build = is_build(self.folder)  # a good build, maybe from an earlier session
         self.served: dict[str, int] = {}  # page path -> the build it was last sent from
 
     def update(self, outcome: Outcome) -> None:
-        """Take in a finished build (on the server's thread)."""
-        self.outcome, self.builds = outcome, self.builds + 1
+        """Take in a finished build, or its edited pages painted first (on the server's thread)."""
+        self.outcome = outcome
         if not outcome.failed:
             self.base_path, self.has_build = outcome.base_path, True
 
@@ -97,10 +99,21 @@ async def serve(project: Project, host: str, port: int, open_browser: bool) -> i
     first_build, stopped = asyncio.Event(), loop.create_future()
 
     def after_build(what: str, outcome: Outcome) -> None:
-        print("\n".join(report_lines(what, outcome, preview.outcome)), flush=True)
+        if not outcome.painted:
+            print("\n".join(report_lines(what, outcome, preview.built)), flush=True)
+            preview.built = outcome
+        # After the edited pages were painted first, the rest of the build leaves them as they
+        # are: their browsers reload again only if the problems shown changed.
+        early = preview.outcome.painted if not outcome.painted else ()
+        if early and outcome.problems != preview.outcome.problems:
+            early = ()
         preview.update(outcome)
-        ReloadSocket.reload_all()  # only now: the new build is in place
-        first_build.set()
+        if not (early and not outcome.files):
+            preview.builds += 1
+            # only now: the new build (or the edited page) is in place
+            ReloadSocket.reload_all(skip=page_urls(early, outcome.base_path))
+        if not outcome.painted:
+            first_build.set()
 
     stop_watching = start_watching(
         project, lambda *built: loop.call_soon_threadsafe(after_build, *built),
@@ -166,16 +179,18 @@ class ReloadSocket(LiveReloadHandler):
         url, preview = json.loads(message).get("url"), self.preview
         if url is None or self not in self.waiters:
             return
-        page = urlsplit(url).path
+        self.page = page = urlsplit(url).path
         sent = preview.served.get(page, -1)  # -1: sent by an earlier server, maybe stale
         if sent < preview.builds:  # a build came after the page was sent
             preview.served[page] = preview.builds  # so a page it cannot match reloads once
             self.send_message(RELOAD)
 
     @classmethod
-    def reload_all(cls) -> None:
-        """Tell every connected page to reload."""
+    def reload_all(cls, skip: frozenset[str] = frozenset()) -> None:
+        """Tell every connected page to reload, but those showing the URL paths in `skip`."""
         for waiter in list(cls.waiters):
+            if getattr(waiter, "page", None) in skip:
+                continue
             try:
                 waiter.write_message(RELOAD)
             except WebSocketClosedError:
@@ -220,6 +235,12 @@ class PreviewHandler(web.RequestHandler):
         self.finish(body)
 
     head = get
+
+
+def page_urls(files: tuple[str, ...], base_path: str) -> frozenset[str]:
+    """The URL paths of pages written in the output folder (`en/industry/index.html`)."""
+    return frozenset(f"{base_path}/{rel.removesuffix('index.html')}" for rel in files
+                     if rel.endswith("index.html"))
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import watchfiles
@@ -17,8 +17,10 @@ from jinja2 import Environment
 from .. import build
 from ..cache import Cache
 from ..content.settings import load_settings
-from ..problems import BuildFailed, Problem, counted, error, summary_line
+from ..problems import BuildFailed, counted, error, summary_line
 from ..project import Project
+from .outcome import Outcome
+from .paint import edited_sources, paint_first
 
 PANEL_TEMPLATE = "_preview.html"  # in the project's templates/
 PREVIEW_FOLDER = ".preview"  # in the project, git-ignored; never the published output/
@@ -28,28 +30,12 @@ READY_MS = 100  # how often the watcher wakes up while nothing changes
 IGNORED_DIRS = frozenset({"__pycache__", "node_modules"})
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What one preview build left behind: its problems, and whether the folder was replaced."""
-
-    problems: tuple[Problem, ...] = ()
-    failed: bool = False
-    crashed: bool = False  # an internal error, not a content mistake
-    seconds: float = 0.0
-    summary: str = ""  # the build's own summary line when it succeeded
-    base_path: str = ""  # where the site lives on its host, e.g. '' or '/partnerships'
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems that stopped the build."""
-        return tuple(p for p in self.problems if p.is_error)
-
-
-def build_preview(project: Project, memo: Cache) -> Outcome:
-    """Build the preview; a mistake in the content or a bug becomes problems, never an exception."""
+def build_preview(project: Project, memo: Cache, first: Callable | None = None) -> Outcome:
+    """Build the preview; a mistake in the content or a bug becomes problems, never an exception.
+    `first` is given the checked site before it is rendered (see `paint_first`)."""
     started = time.perf_counter()
     try:
-        report = build.build_site(project, memo)
+        report = build.build_site(project, memo, first)
     except BuildFailed as failed:
         return Outcome(failed.problems, failed=True, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - the preview outlives any bug in a build
@@ -59,7 +45,7 @@ def build_preview(project: Project, memo: Cache) -> Outcome:
                        seconds=time.perf_counter() - started)
     settings, _ = load_settings(project.content, project.include_drafts, project.base_url)
     return Outcome(tuple(report.warnings), seconds=time.perf_counter() - started,
-                   summary=report.summary(), base_path=settings.base_path)
+                   summary=report.summary(), base_path=settings.base_path, files=report.files)
 
 
 def preview_project(project: Project, root: Path) -> Project:
@@ -157,9 +143,10 @@ def watch_and_build(project: Project, on_built: Callable[[str, Outcome], None],
     """Build once, then again after each burst of changes, until `stop` is set.
 
     The watcher is running before the first build starts, so a save made during it is seen.
-    `on_built` receives what changed ('' for the first build) and the outcome.
+    `on_built` receives what changed ('' for the first build) and the outcome; when only page
+    sources changed, it first receives the outcome that painted their pages (`painted`).
     """
-    memo, first = build.new_cache(project, keeps_pages=True), True
+    memo, first, last = build.new_cache(project, keeps_pages=True), True, Outcome(failed=True)
     for changes in watchfiles.watch(*watched_folders(project), watch_filter=change_filter(
             project), debounce=LONGEST_BURST_MS, step=QUIET_MS, stop_event=stop,
             rust_timeout=READY_MS, yield_on_timeout=True, raise_interrupt=False):
@@ -167,7 +154,10 @@ def watch_and_build(project: Project, on_built: Callable[[str, Outcome], None],
             continue
         what = describe(changes, project) if changes else ""
         first = False
-        outcome = build_preview(project, memo)
+        sources = None if last.failed else edited_sources(changes, project)
+        outcome = build_preview(project, memo, sources and paint_first(
+            project, memo, sources, functools.partial(on_built, what)))
+        last = outcome
         if outcome.crashed:  # what the memo holds may be half updated: start afresh
             memo = build.new_cache(project, keeps_pages=True)
         on_built(what, outcome)

@@ -116,28 +116,32 @@ def update_in_place(files: dict[str, bytes], copies: dict[str, Path], output: Pa
     """Bring a preview folder up to date by writing only what changed since the last build.
 
     The preview is not what the web team deploys: it needs no swap, and a request made
-    while it is updated is answered again by the reload that follows.
+    while it is updated is answered again by the reload that follows. Returns how many
+    files were written or removed.
     """
     current = markers(files, copies)
     gone = published.keys() - current.keys()
+    changed = [rel for rel, marker in current.items() if published.get(rel) != marker]
     for rel in gone:  # a file where a folder is wanted now goes first; the rest after
         if any(other.startswith(rel + "/") for other in current):
             (output / rel).unlink(missing_ok=True)
-    for rel, marker in current.items():  # new files first, so no page names a missing one
-        if published.get(rel) != marker:
-            target = output / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = files[rel] if rel in files else copies[rel].read_bytes()
-            temporary = target.with_name(f".{target.name}.new")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
+    for rel in changed:  # new files first, so no page names a missing one
+        write_whole(output / rel, files[rel] if rel in files else copies[rel].read_bytes())
     for rel in gone:
         (output / rel).unlink(missing_ok=True)
     if gone:
         _remove_empty_folders(output)
     published.clear()
     published.update(current)
-    return len(current)
+    return len(changed) + len(gone)
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write a file beside its place and move it there, so no reader sees half of it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.new")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
 
 
 def _stat(source: Path) -> tuple:
