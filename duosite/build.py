@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .cache import Cache, Memo, Token, stat_key
 from .content.load import Content, Site, read_content
+from .content.menus import menu_problems
 from .content.pages import Page, TranslationGraph, pair_translations
 from .content.urls import assign_urls
 from .generators.base import Given, generate_pages
@@ -85,7 +86,8 @@ def load_site(project: Project, report: Report, cache: Cache) -> Site:
         content, problems = read_content(project, cache)
     with report.stage("parse"):
         graph = make_graph(content, project, cache)
-        problems += graph.problems + lab_problems(content.labs, lambda rel: (
+        problems += graph.problems + menu_problems(content.pages)
+        problems += lab_problems(content.labs, lambda rel: (
             project.content / rel).read_text(encoding="utf-8"))
         raise_if_errors(problems)
     with report.stage("markdown"):

@@ -280,5 +280,5 @@ def test_keys_from_other_generators_say_what_to_do_here(site):
         "index.en.md:4: front matter: unknown key 'translationKey': pages are paired by file "
         "name here: name both files alike (industry.en.md, industry.fr.md) and give the French "
         "one its own 'slug'",
-        "index.en.md:5: front matter: 'menu' must be true, false or the label to show in the "
-        "navigation"]
+        "index.en.md:5: front matter: 'menu' names the menu with 'name' here: write "
+        "'menu: {name: main, weight: 1}'"]

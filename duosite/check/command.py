@@ -219,7 +219,7 @@ def status_page(project: Project, lang: str) -> str:
     env = render.make_environment(project.templates, lang, site.translations[lang],
                                   site.settings, assets)
     shared = make_shared(replace(site, labs=(), facets={}),
-                         {lang: render.main_navigation(site.graph, lang)}, {})
+                         {lang: render.site_menus(site.graph, lang)}, {})
     context = not_found_context(shared, lang, "")
     switch = tuple(Switch(code, LANGUAGE_NAMES[code], f"{base}/_status/{code}/", code == lang,
                           True) for code in site.settings.languages)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..problems import Problem, error, warning
+from .menus import MenuEntry
 from .sources import Source
 
 HOME, SECTION, PAGE, DIRECTORY, FACET_LIST, FACET, LAB, LAB_LIST, SECTION_LIST = (
@@ -25,7 +26,7 @@ class Page:
     description: str = ""
     segment: str = ""  # this page's own part of its URL
     weight: int = 0
-    menu: bool | str = False  # True, or a shorter label for the navigation
+    menu: MenuEntry | None = None  # where the page is listed in the site's menus
     draft: bool = False
     template: str = "page.html"
     source: Source | None = None  # None for pages generated from data

@@ -13,6 +13,7 @@ from ..text.aliases import read_aliases
 from ..text.dates import Dates, read_dates
 from ..text.safefiles import entry_problem, read_bytes
 from ..text.yamltext import decode_utf8, key_line, parse_yaml
+from .menus import MenuEntry, read_menu
 
 FRONT_MATTER_KEYS = ("title", "description", "slug", "weight", "menu", "draft", "template",
                      "figures", "only_in", "translated_from", "date", "updated", "summary",
@@ -23,7 +24,8 @@ IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".bak")
 FOREIGN_KEYS = {
     "translationKey": "pages are paired by file name here: name both files alike "
                       "(industry.en.md, industry.fr.md) and give the French one its own 'slug'",
-    "linkTitle": "use 'menu: LABEL' for a shorter label in the navigation",
+    "linkTitle": "use 'menu: LABEL' (or 'menu: {label: LABEL}') for a shorter label in the "
+                 "navigation",
     "tags": "this site has no tag pages: remove the key",
     "categories": "this site has no category pages: remove the key",
     "lastmod": "write 'updated: YYYY-MM-DD', the day of the last change that matters to readers",
@@ -53,7 +55,7 @@ class Source:
     description: str = ""
     slug: str | None = None
     weight: int = 0
-    menu: bool | str = False  # True, or the page's shorter label in the navigation
+    menu: MenuEntry | None = None  # where the page is listed in the site's menus
     draft: bool = False
     template: str | None = None
     figures: str | None = None
@@ -137,15 +139,14 @@ def _check_value(key: str, value, languages) -> str | None:
                 "translated_from": str, "weight": int, "menu": bool, "draft": bool}
     if key in DERIVED or key == "summary":
         return None  # checked with the page: read_dates, read_aliases, summary_problems
-    if key == "menu" and isinstance(value, str) and value.strip():
-        return None  # a shorter label for the navigation
+    if key == "menu":
+        return read_menu(value)[1]
     if key == "only_in":
         return None if value in languages else f"'only_in' must be one of {', '.join(languages)}"
     kind = expected[key]
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = {str: "a text", int: "a whole number",
-                 bool: "true or false" if key != "menu" else
-                 "true, false or the label to show in the navigation"}
+                 bool: "true or false"}
         return f"'{key}' must be {names[kind]}"
     return None
 
@@ -197,6 +198,7 @@ def parse_page(rel: str, raw: bytes, languages: tuple[str, ...]) -> tuple[Source
         return None, problems
     key, lang, is_section = identity
     values = {k: v for k, v in meta.items() if k in FRONT_MATTER_KEYS and k not in DERIVED}
+    values["menu"] = read_menu(meta.get("menu"))[0]
     return Source(path=rel, key=key, lang=lang, is_section=is_section, body=body,
                   body_line=body_line, key_lines=lines, dates=dates, aliases=aliases, **values
                   ), body_problems(rel, body, body_line)

@@ -61,7 +61,7 @@ class Shared:
 
     graph: TranslationGraph
     settings: Settings
-    nav: dict  # lang -> tuple[NavItem]
+    nav: dict  # lang -> menu name -> tuple[NavItem]
     data: dict  # data file name -> parsed YAML
     figures: dict  # directory figures: labs_total, labs_in_france, …
     labs: tuple  # every Lab, in directory order
@@ -112,7 +112,8 @@ def page_context(page: Page, body: str, shared: Shared) -> dict:
     return {
         "page": page,
         "content": Markup(body),
-        "nav": shared.nav[page.lang],
+        "nav": shared.nav[page.lang]["main"],
+        "footer_menu": shared.nav[page.lang]["footer"],
         "home_url": graph.get("", page.lang).url if graph.get("", page.lang) else "/",
         "breadcrumbs": breadcrumbs(graph, page),
         "children": children(graph, page),
@@ -276,7 +277,8 @@ def not_found_context(shared: Shared, lang: str, title: str) -> dict:
     home = shared.graph.get("", lang)
     switch = tuple(Switch(other, LANGUAGE_NAMES[other], f"{base}/{other}/404.html",
                           other == lang, True) for other in shared.graph.languages)
-    return {"page": page, "content": Markup(""), "nav": shared.nav[lang],
+    return {"page": page, "content": Markup(""), "nav": shared.nav[lang]["main"],
+            "footer_menu": shared.nav[lang]["footer"],
             "home_url": home.url if home else f"{base}/{lang}/", "breadcrumbs": (),
             "children": (), "switcher": switch, "alternates": [], "canonical": "",
             "figures": ()} | site_context(page, shared, shared.settings.absolute(page.url))

@@ -28,8 +28,8 @@ def extra_files(site: Site, envs: dict, shared: Shared, cache: Cache, shape: Tok
                                                                    home=graph.get("", lang)))
              for lang in settings.languages if graph.get("", lang)]
     footers = [(lang, Markup(envs[lang].get_template("_footer.html").render(
-        site_links=footer_links(graph, lang), accessibility_status=accessibility_status(
-            settings)))) for lang in settings.languages]
+        site_links=footer_links(graph, lang), footer_menu=shared.nav[lang]["footer"],
+        accessibility_status=accessibility_status(settings)))) for lang in settings.languages]
     chooser = envs[settings.languages[0]].get_template("chooser.html").render(
         parts=parts, footers=footers,
         title=" · ".join(settings.site_name(lang) for lang in settings.languages),

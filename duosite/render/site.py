@@ -58,7 +58,7 @@ def prepare(site: Site, project: Project, cache: Cache, asset_urls: dict, first:
     figures = labs.directory_figures(site.labs)
     design = cache.same("design", Token(design_fingerprint(project, site, asset_urls, figures)))
     shape = cache.same("structure", structure(site.graph))
-    nav = {lang: templates.main_navigation(site.graph, lang) for lang in site.settings.languages}
+    nav = {lang: templates.site_menus(site.graph, lang) for lang in site.settings.languages}
     shared = make_shared(site, nav, figures, cache.start_rendering(design, shape) if first else {})
     envs = {lang: environment(project, site, lang, asset_urls, design, cache)
             for lang in site.settings.languages}

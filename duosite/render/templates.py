@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from ..content import i18n
+from ..content.menus import MENUS
 from ..content.pages import Page, TranslationGraph
 from ..content.settings import LANGUAGE_NAMES, Settings
 from ..parallel import map_on_cores
@@ -44,6 +45,8 @@ class NavItem:
     title: str
     url: str
     lang: str  # the language of the linked page's content
+    children: tuple[NavItem, ...] = ()  # the entries whose menu parent is this page
+    below: frozenset[str] = frozenset()  # the keys of every entry under this one
 
 
 @dataclass(frozen=True)
@@ -85,13 +88,32 @@ def make_environment(templates: Path, lang: str, translations, settings: Setting
     return env
 
 
-def main_navigation(graph: TranslationGraph, lang: str) -> tuple[NavItem, ...]:
-    """Pages marked `menu: true`, by weight then title, in the `lang` tree."""
-    items = [page for versions in graph.pages.values() if (page := versions.get(lang))
-             and page.menu]
-    items.sort(key=lambda p: (p.weight, p.title.casefold()))
-    return tuple(NavItem(p.key, p.menu if isinstance(p.menu, str) else p.title, p.url,
-                         p.content_lang) for p in items)
+def navigation(graph: TranslationGraph, lang: str, name: str = "main") -> tuple[NavItem, ...]:
+    """The entries of menu `name` in the `lang` tree, nested under their parents, each level
+    by weight then title."""
+    entries = [page for versions in graph.pages.values() if (page := versions.get(lang))
+               and page.menu and page.menu.name == name]
+    by_parent: dict[str, list[Page]] = {}
+    for page in entries:
+        by_parent.setdefault(page.menu.parent, []).append(page)
+
+    def level(parent: str, seen: frozenset[str]) -> tuple[NavItem, ...]:
+        found = sorted(by_parent.get(parent, ()), key=lambda p: (
+            p.weight if p.menu.weight is None else p.menu.weight, p.title.casefold()))
+        items = []
+        for p in found:
+            kids = level(p.key, seen | {p.key}) if p.key not in seen else ()
+            below = frozenset(k for kid in kids for k in (kid.key, *kid.below))
+            items.append(NavItem(p.key, p.menu.label or p.title, p.url, p.content_lang, kids,
+                                 below))
+        return tuple(items)
+
+    return level("", frozenset())  # an unknown parent or a cycle is an error (menu_problems)
+
+
+def site_menus(graph: TranslationGraph, lang: str) -> dict[str, tuple[NavItem, ...]]:
+    """Every menu of the `lang` tree by name: "main" (the header) and "footer"."""
+    return {name: navigation(graph, lang, name) for name in MENUS}
 
 
 def breadcrumbs(graph: TranslationGraph, page: Page) -> tuple[Link, ...]:
