@@ -223,3 +223,17 @@ def test_the_sitemap_gives_a_dated_pages_last_change(site):
     assert ("<url><loc>https://example.org/partners/en/news/item-1/</loc>\n"
             "  <lastmod>2025-03-04T00:00:00Z</lastmod>") in sitemap
     assert "<lastmod>2025-01-01T00:00:00Z</lastmod>" in sitemap  # the French page
+
+
+def test_without_site_yaml_the_placeholder_name_and_address_are_said(site):
+    files = news(1)
+    del files["site.yaml"]
+    report = site.write(files).build()
+    assert any(str(w).startswith("site.yaml: warning: missing: the site is named "
+                                 "'Partnerships' / 'Partenariats' and canonical URLs, the "
+                                 "sitemap and feeds point at https://example.org, a placeholder")
+               for w in report.warnings)
+    (site.content / "site.yaml").write_text(SITE.replace("base_url: https://example.org/partners\n",
+                                                         ""))
+    assert any(str(w).startswith("site.yaml:1: warning: no 'base_url'")
+               for w in site.build().warnings)

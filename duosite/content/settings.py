@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..problems import Problem, did_you_mean, error
+from ..problems import Problem, did_you_mean, error, warning
 from ..text.safefiles import read_bytes, refusal
 from ..text.yamltext import decode_utf8, key_line, parse_yaml
 from .legal import LEGAL_KEYS, Legal, read_legal
@@ -63,6 +63,15 @@ def load_settings(content: Path, include_drafts: bool = False,
                   base_url: str | None = None) -> tuple[Settings, list[Problem]]:
     """Read `site.yaml` if present, `base_url` given instead of its own (a staging copy)."""
     settings, problems = read_settings(content, include_drafts)
+    if not (content / "site.yaml").exists():
+        problems.append(warning("site.yaml", 0, "missing: the site is named 'Partnerships' / "
+                                "'Partenariats' and canonical URLs, the sitemap and feeds point "
+                                f"at {settings.base_url}, a placeholder; create content/site.yaml "
+                                "with 'name' and 'base_url' (see docs/content.md)"))
+    elif settings.base_url == Settings.base_url and not base_url:
+        problems.append(warning("site.yaml", 1, "no 'base_url': canonical URLs, the sitemap and "
+                                f"feeds point at {settings.base_url}, a placeholder; add "
+                                "'base_url: https://…', the address the site is published at"))
     return (replace(settings, base_url=base_url) if base_url else settings), problems
 
 
