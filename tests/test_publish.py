@@ -28,8 +28,9 @@ def content_of(folder: Path, version: int) -> Path:
 def build(content: Path, output: Path) -> subprocess.Popen:
     """`python build.py` started in the background."""
     return subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--content", str(content),
-                             "--output", str(output), "--no-cache"], cwd=content.parent,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--output", str(output), "--no-cache", "--quiet"],
+                            cwd=content.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
 
 
 def finished(process: subprocess.Popen) -> tuple[int, str]:
