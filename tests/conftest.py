@@ -32,6 +32,17 @@ def write_tree(folder: Path, files: dict[str, str | bytes]) -> Path:
     return folder
 
 
+# a site.yaml with everything the build requires, published below a path (/partners)
+SITE_SETTINGS = """
+name: {en: Partnerships, fr: Partenariats}
+base_url: https://example.org/partners
+publisher: {name: Example Centre, address: "1 rue de l’Exemple, Paris"}
+director: Ada Example
+host: {name: Example Hosting, address: "2 rue de l’Hôte, Lyon"}
+contact: {email: team@example.org}
+accessibility: {status: non-compliant, date: 2026-01-15}
+"""
+
 def project(tmp: Path, **options) -> Project:
     """A project that builds `tmp/content` into `tmp/output` (or `output=`) with the real
     design."""

@@ -5,16 +5,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import SITE_SETTINGS as SITE
 
-SITE = """
-name: {en: Partnerships, fr: Partenariats}
-base_url: https://example.org/partners
-publisher: {name: Example Centre, address: "1 rue de l’Exemple, Paris"}
-director: Ada Example
-host: {name: Example Hosting, address: "2 rue de l’Hôte, Lyon"}
-contact: {email: team@example.org}
-accessibility: {status: non-compliant, date: 2026-01-15}
-"""
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

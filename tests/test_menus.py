@@ -3,15 +3,7 @@ and a weight; children nest in the main navigation, footer entries join the lega
 
 import re
 
-SITE = """
-name: {en: Partnerships, fr: Partenariats}
-base_url: https://example.org/partners
-publisher: {name: Example Centre, address: "1 rue de l’Exemple, Paris"}
-director: Ada Example
-host: {name: Example Hosting, address: "2 rue de l’Hôte, Lyon"}
-contact: {email: team@example.org}
-accessibility: {status: non-compliant, date: 2026-01-15}
-"""
+from conftest import SITE_SETTINGS as SITE
 
 
 def page(title: str, menu: str = "", **more: str) -> str:

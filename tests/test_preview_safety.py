@@ -6,7 +6,7 @@ import pytest
 from conftest import write_tree
 from test_serve import Running
 
-from duosite.preview.serve import answer
+from duosite.preview.files import answer
 from duosite.publish.folder import MARKER
 
 

@@ -28,7 +28,8 @@ from watchfiles import Change
 
 from duosite import build
 from duosite.cache import Memo
-from duosite.preview.serve import answer, content_type, exposure_warning, live_page
+from duosite.preview.files import answer, content_type
+from duosite.preview.serve import exposure_warning, live_page
 from duosite.preview.watch import (
     Outcome,
     build_preview,

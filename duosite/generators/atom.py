@@ -117,10 +117,10 @@ def site_feeds(graph: TranslationGraph, settings: Settings, summaries: dict,
     feeds = {}
     for lang in graph.languages:
         home = graph.get("", lang)
-        sections = [(key, graph.get(key, lang)) for key in sorted(dated)]
-        every = [p for key, _ in sections for p in newest_pages(graph, key, lang)]
-        for key, page in [("", home), *sections]:
-            chosen = every if key == "" else newest_pages(graph, key, lang)
+        listed = {key: newest_pages(graph, key, lang) for key in sorted(dated)}
+        listed[""] = [p for pages in listed.values() for p in pages]
+        for key, chosen in listed.items():
+            page = graph.get(key, lang) if key else home
             entries = tuple(_feed_entry(p, settings, summaries) for p in newest_first(
                 [p for p in chosen if p.dates and not p.is_fallback],
                 lambda p: p.dates.published, lambda p: p.url))

@@ -6,15 +6,13 @@ import asyncio
 import ipaddress
 import json
 import logging
-import mimetypes
 import os
 import re
 import sys
 import threading
 import webbrowser
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
@@ -22,7 +20,7 @@ from tornado import web
 from tornado.websocket import WebSocketClosedError
 
 from ..project import Project
-from ..publish.folder import MARKER
+from .files import CONTENT_TYPES, Answer, answer, is_build
 from .outcome import Outcome
 from .watch import preview_project, problems_panel, report_lines, start_watching
 
@@ -31,14 +29,7 @@ RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
 LIVE_SCRIPT = (b'<script>(function(){var s=document.createElement("script");s.src="/livereload.'
                b'js?port="+(location.port||(location.protocol==="https:"?443:80));document.head.'
                b"appendChild(s)})();</script>")
-TEXT = "; charset=utf-8"
 HASHED = re.compile(r"(^|/)assets/.+\.[0-9a-f]{10}\.\w+$")  # named by content: never stale
-CONTENT_TYPES = {  # the site's own types; others as the system knows them
-    ".html": "text/html" + TEXT, ".css": "text/css" + TEXT, ".js": "text/javascript" + TEXT,
-    ".json": "application/json", ".xml": "application/xml", ".csv": "text/csv" + TEXT,
-    ".txt": "text/plain" + TEXT, ".svg": "image/svg+xml", ".webp": "image/webp",
-    ".woff2": "font/woff2",
-}
 NO_BUILD_YET = (b'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>No preview'
                 b" yet</title></head><body><h1>No preview yet</h1></body></html>\n")
 
@@ -241,68 +232,6 @@ def page_urls(files: tuple[str, ...], base_path: str) -> frozenset[str]:
     """The URL paths of pages written in the output folder (`en/industry/index.html`)."""
     return frozenset(f"{base_path}/{rel.removesuffix('index.html')}" for rel in files
                      if rel.endswith("index.html"))
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What one request gets back."""
-
-    status: int
-    body: bytes = b""
-    content_type: str = "text/plain" + TEXT
-    location: str = ""  # where to go instead (a folder asked for without its '/')
-
-
-def answer(folder: Path, url_path: str, base_path: str = "") -> Answer | None:
-    """The file a decoded URL path names inside `folder`; None while there is no build there.
-
-    Only what a build wrote is served: never a folder without the build's marker, never
-    a hidden file (the marker, an editor's backup, a file being written), nothing outside.
-    """
-    if not is_build(folder):
-        return None
-    prefix = base_path.strip("/")
-    if prefix and not (url_path + "/").startswith(prefix + "/"):
-        return Answer(302, location=f"/{quote(prefix)}/") if not url_path else not_found(folder)
-    parts = [p for p in url_path[len(prefix):].split("/") if p]
-    if any(p.startswith(".") or "\\" in p or "\0" in p for p in parts):
-        return not_found(folder)
-    target = folder.joinpath(*parts)
-    if parts and not os.path.realpath(target).startswith(os.path.realpath(folder) + os.sep):
-        return not_found(folder)  # a link leading out of the folder
-    if target.is_dir():
-        if url_path and not url_path.endswith("/"):  # '//host' must not become '//host/'
-            return Answer(302, location="/" + "".join(quote(p) + "/" for p in
-                                                      url_path.split("/") if p))
-        target = target / "index.html"
-    try:
-        return Answer(200, target.read_bytes(), content_type(target.name))
-    except OSError:  # missing, or removed by a swap since the lines above
-        return not_found(folder, parts[0] if parts else "") if folder.is_dir() else None
-
-
-def is_build(folder: Path) -> bool:
-    """Whether `folder` holds a site the build wrote (its marker is there)."""
-    return (folder / MARKER).is_file()
-
-
-def not_found(folder: Path, first: str = "") -> Answer | None:
-    """The 404 page of the language the path starts with (`fr/…`), else the site's own."""
-    for page in ([folder / first / "404.html"] if first else []) + [folder / "404.html"]:
-        try:
-            return Answer(404, page.read_bytes(), CONTENT_TYPES[".html"])
-        except OSError:
-            continue
-    return Answer(404, b"Not found\n") if folder.is_dir() else None
-
-
-def content_type(name: str) -> str:
-    """The Content-Type of a file, by its extension."""
-    extension = os.path.splitext(name)[1].lower()
-    if extension in CONTENT_TYPES:
-        return CONTENT_TYPES[extension]
-    guessed = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return guessed + TEXT if guessed.startswith("text/") else guessed
 
 
 def live_page(page: bytes, panel: str) -> bytes:
